@@ -1,0 +1,102 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/** What a key protects. One customer-managed key per purpose (KEY-1). */
+export type KeyPurpose = 'audit-logs' | 'notifications' | 'data' | 'backup' | 'config';
+
+/** The shortest deletion window AWS allows is 7 days; the rules want the longest (KEY-2). */
+const DELETION_WINDOW_DAYS = 30;
+
+export interface PurposeKeyProps {
+  /** What the key protects; appears in its alias and description. */
+  readonly purpose: KeyPurpose;
+  /**
+   * Distinguishes keys of the same purpose, e.g. a municipality code for per-tenant data
+   * keys (KEY-4). Lowercase letters, digits and hyphens.
+   * @default - none: the alias is `alias/govcloud-jp/<purpose>`
+   */
+  readonly qualifier?: string;
+  /**
+   * Alias prefix, so several systems in one account keep distinct aliases.
+   * @default 'govcloud-jp'
+   */
+  readonly aliasPrefix?: string;
+}
+
+/**
+ * A customer-managed KMS key for one purpose (目的別の顧客管理鍵).
+ *
+ * Rotation is on, the deletion window is 30 days and the key is retained when its stack is
+ * deleted, so neither `cdk destroy` nor a config change can make data unreadable.
+ * The key policy starts with the account's standard admin delegation only; services are
+ * added with `grantServiceUse`, always bound to this account and, where given, to the
+ * source resource.
+ *
+ * Implements KEY-1 (customer-managed, one per purpose, rotation) and KEY-2 (30-day window,
+ * RETAIN).
+ */
+export class PurposeKey extends Construct {
+  /** The key itself. */
+  public readonly key: kms.Key;
+  /** The alias name, e.g. `alias/govcloud-jp/audit-logs`. */
+  public readonly aliasName: string;
+
+  constructor(scope: Construct, id: string, props: PurposeKeyProps) {
+    super(scope, id);
+    const prefix = props.aliasPrefix ?? 'govcloud-jp';
+    for (const [field, value] of [
+      ['aliasPrefix', prefix],
+      ['qualifier', props.qualifier],
+    ] as const) {
+      if (value !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(value)) {
+        throw new Error(
+          `PurposeKey ${field} "${value}" is invalid [KEY-1]: use lowercase letters, digits and hyphens (at most 63).`,
+        );
+      }
+    }
+    const name = props.qualifier ? `${props.purpose}-${props.qualifier}` : props.purpose;
+    this.aliasName = `alias/${prefix}/${name}`;
+    this.key = new kms.Key(this, 'Key', {
+      description: `govcloud-jp-cdk ${name} key (KEY-1)`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(DELETION_WINDOW_DAYS),
+      removalPolicy: RemovalPolicy.RETAIN,
+      alias: this.aliasName,
+    });
+  }
+
+  /**
+   * Lets an AWS service principal use the key for encryption and decryption, limited to
+   * this account (`aws:SourceAccount`) and, when given, to the calling resource
+   * (`aws:SourceArn`, wildcards allowed).
+   */
+  public grantServiceUse(
+    servicePrincipal: string,
+    options: { sourceArns?: string[]; actions?: string[] } = {},
+  ): void {
+    const account = this.key.stack.account;
+    const conditions: Record<string, Record<string, unknown>> = {
+      StringEquals: { 'aws:SourceAccount': account },
+    };
+    if (options.sourceArns && options.sourceArns.length > 0) {
+      conditions.ArnLike = { 'aws:SourceArn': options.sourceArns };
+    }
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Use`,
+        principals: [new iam.ServicePrincipal(servicePrincipal)],
+        actions: options.actions ?? [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:DescribeKey',
+        ],
+        resources: ['*'],
+        conditions,
+      }),
+    );
+  }
+}

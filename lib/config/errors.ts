@@ -1,0 +1,40 @@
+import type { RequirementId } from '../requirements';
+
+/** One thing wrong with a config file. */
+export interface ConfigProblem {
+  /** Dotted path of the field, e.g. `municipality.code`; `(file)` for the file itself. */
+  readonly field: string;
+  /** The rejected value, as JSON; undefined when the field is missing. */
+  readonly value?: string;
+  /** The requirement the field serves. */
+  readonly requirement: RequirementId;
+  /** What is wrong. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** Renders a problem as one line: field, value, requirement, problem, fix. */
+export function formatProblem(p: ConfigProblem): string {
+  const value = p.value === undefined ? '(missing)' : p.value;
+  return `${p.field} = ${value} [${p.requirement}]: ${p.problem}. Fix: ${p.fix}.`;
+}
+
+/**
+ * A config file that cannot be used. Carries every problem found, not only the first, so
+ * one run tells the user everything to correct.
+ */
+export class ConfigError extends Error {
+  constructor(
+    public readonly source: string,
+    public readonly problems: readonly ConfigProblem[],
+  ) {
+    super(
+      [
+        `Invalid configuration ${source} (${problems.length} problem${problems.length === 1 ? '' : 's'}):`,
+        ...problems.map((p) => `  - ${formatProblem(p)}`),
+      ].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}

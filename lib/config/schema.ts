@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { GuidanceTable } from './guidance';
+import { localGovernmentCodeProblem } from './local-government-code';
+import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
+import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
+import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
+import { SYSTEM_GUIDANCE, systemSchema } from './sections/system';
+
+const region = z.enum(JAPAN_REGIONS, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not a Japanese region (only ${JAPAN_REGIONS.join(', ')})`,
+});
+
+/** A 全国地方公共団体コード with a valid check digit. */
+export const localGovernmentCode = z.string().superRefine((code, ctx) => {
+  const problem = localGovernmentCodeProblem(code);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `local government code ${problem}`, input: code });
+  }
+});
+
+/** A municipality (地方公共団体): display name and local government code. */
+export const municipalitySchema = z.strictObject({
+  /** Display name, e.g. "架空市". */
+  name: z.string().trim().min(1),
+  /** 全国地方公共団体コード, 6 digits with check digit. */
+  code: localGovernmentCode,
+});
+
+/**
+ * Default log retention: 400 days. RET-1 asks for at least one year; 400 is the first value
+ * CloudWatch Logs accepts above 365 and covers a full fiscal year (April–March) plus the
+ * month in which the annual audit of that year is usually held. Longer values are allowed
+ * (configurable upward only); with COMPLIANCE Object Lock they cannot be shortened later.
+ */
+export const DEFAULT_LOG_RETENTION_DAYS = 400;
+
+const retentionDays = z
+  .number()
+  .int()
+  .refine((n) => (LOG_RETENTION_DAYS_ALLOWED as readonly number[]).includes(n), {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} days is not allowed: retention must be at least 365 days and one of the values CloudWatch Logs accepts`,
+  });
+
+const tagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u);
+const tagValue = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
+
+export const configSchema = z
+  .strictObject({
+    /** The municipality that owns the tenant area (個別領域). */
+    municipality: municipalitySchema,
+    /** Short system name used in stack names, e.g. "juki" (住民基本台帳). */
+    systemName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,29}$/),
+    /** Purpose of the tenant area (IAM-6): only production, staging (検証) or dr (災害対策). */
+    environment: z.enum(['production', 'staging', 'dr']),
+    /** Home region (Tokyo by default). */
+    primaryRegion: region.default('ap-northeast-1'),
+    /** DR / backup region (Osaka by default); must differ from the primary. */
+    drRegion: region.default('ap-northeast-3'),
+    /** The tenant account (12 digits); leave out to synthesize environment-agnostic templates. */
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    /** Retention of every log group and of the archive's Object Lock (RET-1). */
+    logRetentionDays: retentionDays.default(DEFAULT_LOG_RETENTION_DAYS),
+    /** Object Lock mode of the audit archive (RET-2). */
+    objectLockMode: z.enum(['COMPLIANCE', 'GOVERNANCE']).default('COMPLIANCE'),
+    /** Required to use GOVERNANCE: why privileged users must be able to shorten retention. */
+    governanceModeReason: z.string().trim().min(1).optional(),
+    /** Days after which archived logs move to colder storage (RET-3). */
+    archiveColdStorageAfterDays: z.number().int().min(30).max(3650).default(90),
+    /** Who receives security alerts (DET-3). Required for production. */
+    notificationEmails: z.array(z.email()).default([]),
+    /** Extra tags for every resource (cost allocation, ownership). */
+    tags: z.record(tagKey, tagValue).default({}),
+    access: accessSchema,
+    detection: detectionSchema,
+    system: systemSchema,
+  })
+  .superRefine((c, ctx) => {
+    if (c.primaryRegion === c.drRegion) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['drRegion'],
+        input: c.drRegion,
+        message: `drRegion equals primaryRegion (${c.primaryRegion}); the backup copy must go to the other Japanese region`,
+      });
+    }
+    if (c.objectLockMode === 'GOVERNANCE' && !c.governanceModeReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectLockMode'],
+        input: c.objectLockMode,
+        message:
+          'GOVERNANCE lets privileged users shorten or remove retention, so it needs an explicit opt-in',
+      });
+    }
+    if (c.environment === 'production' && c.notificationEmails.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notificationEmails'],
+        input: c.notificationEmails,
+        message: 'a production tenant area needs at least one address to receive security alerts',
+      });
+    }
+  });
+
+/** The validated, defaulted configuration of one municipality/system. */
+export type GovCloudConfig = z.output<typeof configSchema>;
+/** What a config file may contain (defaults not yet applied). */
+export type GovCloudConfigInput = z.input<typeof configSchema>;
+
+export const GUIDANCE: GuidanceTable = {
+  municipality: {
+    requirement: 'TEN-3',
+    fix: 'give "municipality": { "name": "<name>", "code": "<6-digit code>" }',
+  },
+  'municipality.name': { requirement: 'TEN-3', fix: 'give the municipality name, e.g. "架空市"' },
+  'municipality.code': {
+    requirement: 'TEN-3',
+    fix: 'use the 6-digit 全国地方公共団体コード including its check digit (e.g. 131016 for 千代田区)',
+  },
+  systemName: {
+    requirement: 'IAM-6',
+    fix: 'use 1-30 letters, digits or hyphens starting with a letter, e.g. "juki"',
+  },
+  environment: {
+    requirement: 'IAM-6',
+    fix: 'set environment to "production", "staging" or "dr" (a tenant area is only used for these)',
+  },
+  primaryRegion: {
+    requirement: 'REG-1',
+    fix: 'set primaryRegion to "ap-northeast-1" (Tokyo) or "ap-northeast-3" (Osaka)',
+  },
+  drRegion: {
+    requirement: 'REG-1',
+    fix: 'set drRegion to the other of "ap-northeast-1" / "ap-northeast-3"',
+  },
+  accountId: { requirement: 'PORT-2', fix: 'use the 12-digit AWS account id, or leave it out' },
+  logRetentionDays: {
+    requirement: 'RET-1',
+    fix: `use one of ${LOG_RETENTION_DAYS_ALLOWED.join(', ')} (default ${DEFAULT_LOG_RETENTION_DAYS})`,
+  },
+  objectLockMode: {
+    requirement: 'RET-2',
+    fix: 'use "COMPLIANCE" (default), or "GOVERNANCE" together with "governanceModeReason": "<why>"',
+  },
+  governanceModeReason: {
+    requirement: 'RET-2',
+    fix: 'give a non-empty reason, or remove it together with objectLockMode GOVERNANCE',
+  },
+  archiveColdStorageAfterDays: {
+    requirement: 'RET-3',
+    fix: 'use a whole number of days between 30 and 3650 (default 90)',
+  },
+  notificationEmails: {
+    requirement: 'DET-3',
+    fix: 'list the addresses that receive security alerts, e.g. ["security@example.lg.jp"]',
+  },
+  tags: {
+    requirement: 'DET-4',
+    fix: 'use string keys (1-128 chars) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
+  },
+  ...ACCESS_GUIDANCE,
+  ...DETECTION_GUIDANCE,
+  ...SYSTEM_GUIDANCE,
+};
