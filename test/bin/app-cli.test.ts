@@ -1,0 +1,76 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// Runs the real CDK app entry point the way `cdk synth -c config=<file>` does (context and
+// output directory through the CDK's environment variables), without the CLI's start-up cost.
+function synth(config: string): { status: number | null; stderr: string; outdir: string } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-out-'));
+  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'bin/app.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ config }) },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stderr: result.stderr, outdir };
+}
+
+describe('bad config ends synth with one clear line per problem and no template', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-cli-'));
+
+  test.each([
+    [
+      'foreign region, short retention, bad code, unknown key',
+      JSON.stringify({
+        municipality: { name: '架空市', code: '139997' },
+        systemName: 'juki',
+        environment: 'staging',
+        primaryRegion: 'us-east-1',
+        logRetentionDays: 30,
+        colour: 'blue',
+      }),
+      [
+        'primaryRegion = "us-east-1" [REG-1]',
+        'logRetentionDays = 30 [RET-1]',
+        'municipality.code = "139997" [TEN-3]',
+        'colour = "blue" [PORT-2]',
+      ],
+    ],
+    [
+      'malformed JSON',
+      '{ "systemName": ',
+      ['[PORT-2]', 'is not valid JSON', 'Fix: correct the JSON'],
+    ],
+  ])('%s', (_name, content, expected) => {
+    const file = path.join(dir, `${_name.replace(/\W+/g, '-')}.json`);
+    fs.writeFileSync(file, content);
+    const { status, stderr, outdir } = synth(file);
+    expect(status).toBe(1);
+    for (const line of expected) {
+      expect(stderr).toContain(line);
+    }
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))).toEqual([]);
+  });
+
+  test('a missing file', () => {
+    const { status, stderr, outdir } = synth(path.join(dir, 'missing.json'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/missing\.json cannot be read \(ENOENT\)/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test('the default config synthesizes Tokyo and Osaka baselines', () => {
+    const { status, stderr, outdir } = synth('config/default.json');
+    expect(stderr).not.toMatch(/\[(Error|Warning) at/);
+    expect(status).toBe(0);
+    const templates = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'));
+    expect(templates).toEqual(
+      expect.arrayContaining([
+        'sample-Baseline-Tokyo.template.json',
+        'sample-Baseline-Osaka.template.json',
+      ]),
+    );
+  }, 60_000);
+});
