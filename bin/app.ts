@@ -19,6 +19,10 @@ try {
   throw e;
 }
 
-buildGovCloudApp(app, config);
+buildGovCloudApp(app, config, { stackSet: truthy(app.node.tryGetContext('stackset')) });
 applyChecks(app);
 app.synth();
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 'true';
+}

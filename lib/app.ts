@@ -1,4 +1,4 @@
-import { type App, Tags } from 'aws-cdk-lib';
+import { type App, CfnRule, Fn, LegacyStackSynthesizer, Tags } from 'aws-cdk-lib';
 import type { GovCloudConfig } from './config';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
 
@@ -7,6 +7,18 @@ const REGION_LABEL: Record<string, string> = {
   'ap-northeast-1': 'Tokyo',
   'ap-northeast-3': 'Osaka',
 };
+
+/** How the app is synthesized. */
+export interface GovCloudAppOptions {
+  /**
+   * Synthesize the baseline for CloudFormation StackSets: no bootstrap dependency (no
+   * `BootstrapVersion` parameter or rule, no asset manifest), no account pinned, and a rule
+   * that refuses a stack instance in any region but the template's own. One StackSet per
+   * region (Tokyo, Osaka) deploys it to every account of an OU.
+   * @default false
+   */
+  readonly stackSet?: boolean;
+}
 
 /** The stacks one config produces. */
 export interface GovCloudStacks {
@@ -19,16 +31,29 @@ export interface GovCloudStacks {
  * region, and (when configured) the sample system. Tags every resource with environment,
  * municipality code and system (IAM-6, TEN-3, DET-4) plus the config's own tags.
  */
-export function buildGovCloudApp(app: App, config: GovCloudConfig): GovCloudStacks {
-  const baselines = [config.primaryRegion, config.drRegion].map(
-    (region) =>
-      new GovCloudBaselineStack(app, `${config.systemName}-Baseline-${REGION_LABEL[region]}`, {
-        env: { account: config.accountId, region },
+export function buildGovCloudApp(
+  app: App,
+  config: GovCloudConfig,
+  options: GovCloudAppOptions = {},
+): GovCloudStacks {
+  const baselines = [config.primaryRegion, config.drRegion].map((region) => {
+    const stack = new GovCloudBaselineStack(
+      app,
+      `${config.systemName}-Baseline-${REGION_LABEL[region]}`,
+      {
+        env: { account: options.stackSet ? undefined : config.accountId, region },
         config,
         isHomeRegion: region === config.primaryRegion,
         description: `Government Cloud baseline (ベースラインテンプレート) for ${config.municipality.name} ${config.municipality.code}, ${region} (govcloud-jp-cdk)`,
-      }),
-  );
+        synthesizer: options.stackSet ? new LegacyStackSynthesizer() : undefined,
+        analyticsReporting: options.stackSet ? false : undefined,
+      },
+    );
+    if (options.stackSet) {
+      pinToRegion(stack, region);
+    }
+    return stack;
+  });
 
   for (const [key, value] of Object.entries(standardTags(config))) {
     Tags.of(app).add(key, value);
@@ -44,4 +69,19 @@ export function standardTags(config: GovCloudConfig): Record<string, string> {
     MunicipalityCode: config.municipality.code,
     System: config.systemName,
   };
+}
+
+/**
+ * A StackSet deploys one template to whatever regions its operator lists; this rule makes a
+ * stack instance in any other region fail before it creates anything (REG-1).
+ */
+function pinToRegion(stack: GovCloudBaselineStack, region: string): void {
+  new CfnRule(stack, 'OnlyInItsRegion', {
+    assertions: [
+      {
+        assert: Fn.conditionEquals(Fn.ref('AWS::Region'), region),
+        assertDescription: `This template is for ${region} only [REG-1]: deploy the template built for each region to that region.`,
+      },
+    ],
+  });
 }
