@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
 import type { GovCloudConfig } from '../config';
 import { assertJapanRegion } from './region';
 
@@ -7,8 +8,8 @@ export interface GovCloudBaselineStackProps extends StackProps {
   /** The validated configuration (see `loadConfig`). */
   readonly config: GovCloudConfig;
   /**
-   * True for the configured primary (home) region: global resources (IAM in Config, the
-   * permission-model roles, budgets) are recorded or created there only.
+   * True for the configured primary (home) region: the account-wide multi-region trail,
+   * global resources in Config and the permission-model roles live there only.
    */
   readonly isHomeRegion: boolean;
 }
@@ -23,11 +24,47 @@ export interface GovCloudBaselineStackProps extends StackProps {
 export class GovCloudBaselineStack extends Stack {
   public readonly config: GovCloudConfig;
   public readonly isHomeRegion: boolean;
+  /** Object Lock archive of the CloudTrail logs (home region only). */
+  public readonly auditArchive?: AuditLogArchive;
+  /** The account's multi-region trail (home region only). */
+  public readonly auditTrail?: ProtectedAuditTrail;
+  /** Archive of AWS Config history (every region; Config cannot use Object Lock). */
+  public readonly configArchive: AuditLogArchive;
+  public readonly configRecorder: ConfigRecorder;
 
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
-    this.config = props.config;
-    this.isHomeRegion = props.isHomeRegion;
+    const { config, isHomeRegion } = props;
+    this.config = config;
+    this.isHomeRegion = isHomeRegion;
+
+    const retention = {
+      retentionDays: config.logRetentionDays,
+      glacierInstantRetrievalAfterDays: config.archiveColdStorageAfterDays,
+      // Glacier Flexible Retrieval comes later than Instant Retrieval, and not before a year.
+      glacierFlexibleRetrievalAfterDays: Math.max(365, config.archiveColdStorageAfterDays + 90),
+    };
+
+    if (isHomeRegion) {
+      this.auditArchive = new AuditLogArchive(this, 'AuditLogArchive', {
+        ...retention,
+        objectLockMode: config.objectLockMode,
+        governanceModeReason: config.governanceModeReason,
+      });
+      this.auditTrail = new ProtectedAuditTrail(this, 'AuditTrail', {
+        archive: this.auditArchive,
+        logRetentionDays: config.logRetentionDays,
+      });
+    }
+    this.configArchive = new AuditLogArchive(this, 'ConfigArchive', {
+      ...retention,
+      purpose: 'config-history',
+      accessLogsBucket: this.auditArchive?.accessLogsBucket,
+    });
+    this.configRecorder = new ConfigRecorder(this, 'ConfigRecorder', {
+      archive: this.configArchive,
+      recordGlobalResources: isHomeRegion,
+    });
   }
 }

@@ -1,0 +1,3 @@
+export * from './audit-log-archive';
+export * from './protected-audit-trail';
+export * from './config-recorder';

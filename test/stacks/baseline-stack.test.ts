@@ -1,0 +1,75 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildGovCloudApp } from '../../lib/app';
+import { parseConfig } from '../../lib/config';
+import { appLikeCli } from '../support/app';
+
+const config = parseConfig({
+  municipality: { name: '架空市', code: '139998' },
+  systemName: 'juki',
+  environment: 'production',
+  notificationEmails: ['soc@example.jp'],
+  logRetentionDays: 731,
+});
+const { baselines } = buildGovCloudApp(appLikeCli(), config);
+const [tokyo, osaka] = baselines.map((s) => Template.fromStack(s));
+
+describe('GovCloudBaselineStack wiring', () => {
+  test('one stack per Japanese region, home region first', () => {
+    expect(baselines.map((s) => [s.stackName, s.region, s.isHomeRegion])).toEqual([
+      ['juki-Baseline-Tokyo', 'ap-northeast-1', true],
+      ['juki-Baseline-Osaka', 'ap-northeast-3', false],
+    ]);
+  });
+
+  test('the multi-region trail and its Object Lock archive exist in the home region only', () => {
+    tokyo.resourceCountIs('AWS::CloudTrail::Trail', 1);
+    osaka.resourceCountIs('AWS::CloudTrail::Trail', 0);
+    tokyo.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 731 } },
+      },
+    });
+    expect(
+      Object.keys(
+        osaka.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('config retention reaches the trail log group', () => {
+    tokyo.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
+  });
+
+  test('every region records configuration; global resources only at home (DET-1)', () => {
+    tokyo.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
+    });
+    osaka.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+      RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: false },
+    });
+  });
+
+  test('every resource carries the environment, municipality and system tags', () => {
+    for (const template of [tokyo, osaka]) {
+      template.hasResourceProperties('AWS::KMS::Key', {
+        Tags: [
+          { Key: 'Environment', Value: 'production' },
+          { Key: 'MunicipalityCode', Value: '139998' },
+          { Key: 'System', Value: 'juki' },
+        ],
+      });
+    }
+  });
+
+  test('no assets and no Lambda-backed custom resources (StackSets-ready)', () => {
+    for (const template of [tokyo, osaka]) {
+      template.resourceCountIs('AWS::Lambda::Function', 0);
+      expect(
+        Object.values(template.toJSON().Resources as Record<string, { Type: string }>).filter((r) =>
+          r.Type.startsWith('Custom::'),
+        ),
+      ).toEqual([]);
+    }
+  });
+});
