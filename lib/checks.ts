@@ -1,11 +1,21 @@
 import { type App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { GovCloudChecks, type GovCloudChecksProps } from './nag/govcloud-checks';
 import { WarningsDoNotFail } from './nag/warnings-do-not-fail';
 
 /**
- * Applies every check the project requires to an app: cdk-nag's AwsSolutions pack, each
- * wrapped so that only error-level findings fail synthesis.
+ * Applies every check the project requires to an app: the Government Cloud pack and
+ * cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs. Only unacknowledged error-level findings
+ * fail synthesis; warnings and info are reported (see `WarningsDoNotFail`).
+ *
+ * @returns the Government Cloud pack, whose rule checks the compliance evidence reuses
  */
-export function applyChecks(app: App): void {
-  Validations.of(app).addPlugins(new WarningsDoNotFail(new AwsSolutionsChecks(app)));
+export function applyChecks(app: App, props: GovCloudChecksProps = {}): GovCloudChecks {
+  const govcloud = new GovCloudChecks(app, props);
+  Validations.of(app).addPlugins(
+    govcloud,
+    new WarningsDoNotFail(new AwsSolutionsChecks(app)),
+    new WarningsDoNotFail(new NIST80053R5Checks(app)),
+  );
+  return govcloud;
 }

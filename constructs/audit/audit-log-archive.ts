@@ -240,6 +240,7 @@ export class AuditLogArchive extends Construct {
     );
     // A retained bucket keeps its TLS and no-delete policy after the stack is gone.
     this.bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    acknowledgeSingleRegionCopy(this.bucket);
 
     if (this.objectLockMode === 'GOVERNANCE') {
       Annotations.of(this).addWarningV2(
@@ -491,8 +492,32 @@ export class AuditLogArchive extends Construct {
         'log its own log deliveries in a loop, and a further bucket would only move the question. ' +
         'Access to it is recorded by the CloudTrail trail (LOG-1).',
     });
+    Validations.of(bucket).acknowledge({
+      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      reason:
+        'S3 server access logging delivers only to targets with SSE-S3 default encryption; SSE-KMS is ' +
+        'not supported for this bucket, so it is encrypted with SSE-S3 (KEY-1 exception, reported as ' +
+        'GCJ-KEY1-LogDeliveryBucketSseS3).',
+    });
+    acknowledgeSingleRegionCopy(bucket);
     return bucket;
   }
+}
+
+/**
+ * NIST 800-53 R5 asks for S3 replication. The logging requirements (LOG-1..3, RET-1) ask for
+ * tamper-proof, one-year storage in Japan, which versioning and Object Lock / the delete-deny
+ * policy give in one region; a replica would double the locked storage cost, and any copy
+ * would have to stay in Japan (REG-3).
+ */
+function acknowledgeSingleRegionCopy(bucket: s3.IBucket): void {
+  Validations.of(bucket).acknowledge({
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'Audit logs are kept tamper-proof for the retention period in one Japanese region (versioning, ' +
+      'Object Lock or a delete-deny policy, RETAIN); LOG-1..3 and RET-1 do not ask for a second copy, ' +
+      'and a replica would double the locked storage cost. A copy, if wanted, must stay in ap-northeast-1/3 (REG-3).',
+  });
 }
 
 interface ArchiveSettings {

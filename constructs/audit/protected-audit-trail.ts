@@ -139,10 +139,17 @@ export class ProtectedAuditTrail extends Construct {
       assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com'),
       description: 'Lets CloudTrail write the audit trail to its CloudWatch Logs group (LOG-1).',
     });
-    logsRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [this.logGroup.logGroupArn],
+    // A managed policy rather than an inline one, so the permission is reviewable on its own
+    // (NIST 800-53 AC-6).
+    logsRole.addManagedPolicy(
+      new iam.ManagedPolicy(this, 'CloudWatchLogsPolicy', {
+        description: 'CloudTrail delivery to the audit trail log group only (LOG-1).',
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            resources: [this.logGroup.logGroupArn],
+          }),
+        ],
       }),
     );
 

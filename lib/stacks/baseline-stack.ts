@@ -1,6 +1,9 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SecurityAlerts } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
+import { CostGuard } from '../../constructs/cost';
+import { ConfigRules, ThreatDetection } from '../../constructs/detection';
 import type { GovCloudConfig } from '../config';
 import { assertJapanRegion } from './region';
 
@@ -31,6 +34,12 @@ export class GovCloudBaselineStack extends Stack {
   /** Archive of AWS Config history (every region; Config cannot use Object Lock). */
   public readonly configArchive: AuditLogArchive;
   public readonly configRecorder: ConfigRecorder;
+  public readonly threatDetection: ThreatDetection;
+  public readonly configRules: ConfigRules;
+  /** Encrypted alert topic, EventBridge rules and trail alarms of this region. */
+  public readonly alerts: SecurityAlerts;
+  /** Monthly budget (Tokyo only: budgets are account-wide and Osaka lacks the resource type). */
+  public readonly costGuard?: CostGuard;
 
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
@@ -65,6 +74,38 @@ export class GovCloudBaselineStack extends Stack {
     this.configRecorder = new ConfigRecorder(this, 'ConfigRecorder', {
       archive: this.configArchive,
       recordGlobalResources: isHomeRegion,
+      createServiceLinkedRole: isHomeRegion && config.detection.createConfigServiceLinkedRole,
     });
+
+    const detection = config.detection;
+    this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
+      guardDuty: detection.guardDuty,
+      securityHub: detection.securityHub,
+      accessAnalyzer: detection.accessAnalyzer,
+      cisStandard: detection.cisStandard,
+      cisVersion: detection.cisVersion,
+      guardDutyProtection: detection.guardDutyRuntimeMonitoring
+        ? { runtimeMonitoring: { ecsFargateAgentManagement: true } }
+        : undefined,
+      recorder: this.configRecorder,
+    });
+    this.configRules = new ConfigRules(this, 'ConfigRules', {
+      recorder: this.configRecorder,
+      includeGlobalResourceRules: isHomeRegion,
+      logRetentionDays: config.logRetentionDays,
+      trailLogGroupArn: this.auditTrail?.trail.cloudWatchLogsLogGroupArn,
+    });
+    // One topic per region: EventBridge cannot target a topic in another region.
+    this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
+      notificationEmails: config.notificationEmails,
+      trailLogGroup: this.auditTrail?.logGroup,
+    });
+    if (detection.monthlyBudgetUsd !== undefined && this.region === 'ap-northeast-1') {
+      this.costGuard = new CostGuard(this, 'CostGuard', {
+        monthlyBudgetUsd: detection.monthlyBudgetUsd,
+        alerts: detection.budgetAlerts,
+        alertTopic: this.alerts,
+      });
+    }
   }
 }

@@ -1,15 +1,51 @@
 import { z } from 'zod';
 import type { GuidanceTable } from '../guidance';
 
+/** One AWS Budgets notification threshold (DET-4). */
+const budgetAlertSchema = z.strictObject({
+  /** Percent of the monthly budget, e.g. 80. */
+  thresholdPercent: z.number().gt(0).max(1000),
+  /** ACTUAL (実績) or FORECASTED (予測) spend. */
+  type: z.enum(['ACTUAL', 'FORECASTED']),
+});
+
 /** Threat detection, alerting and budget switches of the baseline (DET-2..4). */
 export const detectionSchema = z
   .strictObject({
     /** Enable the CIS AWS Foundations Benchmark standard in Security Hub besides AWS FSBP. */
     cisStandard: z.boolean().default(false),
+    /** CIS benchmark version used when cisStandard is true. */
+    cisVersion: z.enum(['5.0.0', '3.0.0']).default('5.0.0'),
     /** Monthly budget in USD for the tenant account (DET-4); leave out for no budget. */
     monthlyBudgetUsd: z.number().positive().optional(),
+    /** Budget notification thresholds (at most five). */
+    budgetAlerts: z
+      .array(budgetAlertSchema)
+      .min(1)
+      .max(5)
+      .default([
+        { thresholdPercent: 80, type: 'ACTUAL' },
+        { thresholdPercent: 100, type: 'FORECASTED' },
+      ]),
+    /**
+     * Create the GuardDuty detector. false when the organization's delegated administrator
+     * already enables GuardDuty in this account (a second detector cannot be created).
+     */
+    guardDuty: z.boolean().default(true),
+    /** GuardDuty Runtime Monitoring with ECS Fargate agent management (off by default). */
+    guardDutyRuntimeMonitoring: z.boolean().default(false),
+    /** Create the Security Hub CSPM hub; false when a delegated administrator manages it. */
+    securityHub: z.boolean().default(true),
+    /** Create the IAM Access Analyzer for the account. */
+    accessAnalyzer: z.boolean().default(true),
+    /**
+     * Create the AWS Config service-linked role in the home-region stack. Leave false where
+     * the role already exists (Config, Control Tower or the management side created it):
+     * creating it twice fails the deployment.
+     */
+    createConfigServiceLinkedRole: z.boolean().default(false),
   })
-  .default({ cisStandard: false });
+  .prefault({});
 
 export const DETECTION_GUIDANCE: GuidanceTable = {
   detection: {
@@ -17,8 +53,41 @@ export const DETECTION_GUIDANCE: GuidanceTable = {
     fix: 'see README "Writing a config file" for the detection section',
   },
   'detection.cisStandard': { requirement: 'DET-2', fix: 'use true or false' },
+  'detection.cisVersion': {
+    requirement: 'DET-2',
+    fix: 'use "5.0.0" (current CIS AWS Foundations Benchmark) or "3.0.0"',
+  },
   'detection.monthlyBudgetUsd': {
     requirement: 'DET-4',
     fix: 'give the monthly budget as a positive number of US dollars, or leave it out',
   },
+  'detection.budgetAlerts': {
+    requirement: 'DET-4',
+    fix: 'give one to five thresholds, e.g. [{ "thresholdPercent": 80, "type": "ACTUAL" }, { "thresholdPercent": 100, "type": "FORECASTED" }]',
+  },
+  'detection.budgetAlerts.*.thresholdPercent': {
+    requirement: 'DET-4',
+    fix: 'use a percentage above 0 and at most 1000, e.g. 80',
+  },
+  'detection.budgetAlerts.*.type': {
+    requirement: 'DET-4',
+    fix: 'use "ACTUAL" (spend so far) or "FORECASTED" (forecast for the month)',
+  },
+  'detection.guardDuty': {
+    requirement: 'DET-2',
+    fix: 'use true, or false only when the organization already enables GuardDuty in this account',
+  },
+  'detection.guardDutyRuntimeMonitoring': {
+    requirement: 'DET-2',
+    fix: 'use true (ECS Fargate systems, after checking the VPC endpoint design) or false',
+  },
+  'detection.createConfigServiceLinkedRole': {
+    requirement: 'DET-1',
+    fix: 'use true for a fresh account without AWSServiceRoleForConfig, false (default) when it exists',
+  },
+  'detection.securityHub': {
+    requirement: 'DET-2',
+    fix: 'use true, or false only when the organization already manages Security Hub in this account',
+  },
+  'detection.accessAnalyzer': { requirement: 'DET-2', fix: 'use true or false' },
 };

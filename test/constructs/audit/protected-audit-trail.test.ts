@@ -68,15 +68,19 @@ describe('ProtectedAuditTrail trail (LOG-1, LOG-3)', () => {
     );
   });
 
-  test('is created after the bucket policy and the logs role policy it needs', () => {
+  test('is created after the bucket policy and the logs role (which needs its policy first)', () => {
     const { resources, trailId, template } = synth();
     const bucketPolicyId = Object.keys(template.findResources('AWS::S3::BucketPolicy')).find((id) =>
       id.startsWith('ArchiveBucketPolicy'),
     );
-    const rolePolicyId = logicalIdOf(template, 'AWS::IAM::Policy', 'AuditTrailCloudWatchLogsRole');
-    expect(resources[trailId].DependsOn).toEqual(
-      expect.arrayContaining([bucketPolicyId, rolePolicyId]),
+    const roleId = logicalIdOf(template, 'AWS::IAM::Role', 'AuditTrailCloudWatchLogsRole');
+    const policyId = logicalIdOf(
+      template,
+      'AWS::IAM::ManagedPolicy',
+      'AuditTrailCloudWatchLogsPolicy',
     );
+    expect(resources[trailId].DependsOn).toEqual(expect.arrayContaining([bucketPolicyId, roleId]));
+    expect(resources[roleId].Properties.ManagedPolicyArns).toEqual([{ Ref: policyId }]);
   });
 
   test('adds no bucket, topic or unconditioned CloudTrail statement of its own (L2 Trail side effects)', () => {
@@ -202,8 +206,14 @@ describe('ProtectedAuditTrail CloudWatch Logs copy (RET-1, KEY-1)', () => {
         Principal: { Service: 'cloudtrail.amazonaws.com' },
       },
     ]);
-    expect(resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
-    const policyId = logicalIdOf(template, 'AWS::IAM::Policy', 'AuditTrailCloudWatchLogsRole');
+    // A managed policy, not an inline one (NIST 800-53 IAMNoInlinePolicy).
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    const policyId = logicalIdOf(
+      template,
+      'AWS::IAM::ManagedPolicy',
+      'AuditTrailCloudWatchLogsPolicy',
+    );
+    expect(resources[roleId].Properties.ManagedPolicyArns).toEqual([{ Ref: policyId }]);
     expect(resources[policyId].Properties.PolicyDocument.Statement).toEqual([
       {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],

@@ -1,0 +1,3 @@
+export * from './event-alerts';
+export * from './metric-alarms';
+export * from './security-alerts';

@@ -1,0 +1,4 @@
+export * from './availability';
+export * from './config-rules';
+export * from './region';
+export * from './threat-detection';

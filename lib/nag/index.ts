@@ -1,0 +1,7 @@
+// Public entry point of the nag packs (lib/nag).
+export * from './govcloud-checks';
+export * from './govcloud-rules';
+export * from './tag-contract';
+export { onlyErrorsFail, WarningsDoNotFail } from './warnings-do-not-fail';
+export type { NagRule } from './utils/rule';
+export { GUARDED_ACTIONS } from './rules/cloudtrail/AuditServiceGuard';

@@ -1,0 +1,28 @@
+import { parse } from 'path';
+import type { CfnResource } from 'aws-cdk-lib';
+import { CfnFlowLog, CfnVPC } from 'aws-cdk-lib/aws-ec2';
+import { NagRuleCompliance } from 'cdk-nag';
+import { allResources, literalString, refersTo } from '../../utils/resolve';
+
+/**
+ * Every VPC has a flow log recording ALL traffic (接続点の通信を監視): some `AWS::EC2::FlowLog`
+ * in the app with `ResourceType` VPC, `ResourceId` referring to the VPC (Ref / GetAtt) and
+ * `TrafficType` ALL. Where it is delivered is judged by the log-group and audit-bucket rules.
+ * LOG-4.
+ * @param node the CfnResource to check
+ */
+export default Object.defineProperty(
+  (node: CfnResource): NagRuleCompliance => {
+    if (!(node instanceof CfnVPC)) return NagRuleCompliance.NOT_APPLICABLE;
+    const covered = allResources(node).some(
+      (r) =>
+        r instanceof CfnFlowLog &&
+        literalString(r, r.resourceType) === 'VPC' &&
+        literalString(r, r.trafficType) === 'ALL' &&
+        refersTo(r, r.resourceId, node),
+    );
+    return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+  'name',
+  { value: parse(__filename).name },
+);

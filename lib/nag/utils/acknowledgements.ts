@@ -1,0 +1,52 @@
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** One `Validations.of(x).acknowledge({ id, reason })` as recorded in construct metadata. */
+export interface Acknowledgement {
+  /** The acknowledged rule ID as written by the caller (without the `Annotation::` prefix). */
+  readonly id: string;
+  /** The ID exactly as recorded (e.g. `Annotation::GCJ-RET1-LogGroupRetention`). */
+  readonly recordedId: string;
+  readonly reason: unknown;
+  /** Path of the construct the acknowledgement was recorded on. */
+  readonly constructPath: string;
+}
+
+/**
+ * Acknowledgements recorded directly on `construct` (not on its ancestors).
+ *
+ * aws-cdk-lib records an ID without a namespace as `Annotation::<id>`; cdk-nag strips that
+ * prefix when matching, and so does this function. A namespaced ID (`<plugin>::<rule>`) is kept
+ * as written.
+ */
+export function acknowledgementsOn(construct: IConstruct): Acknowledgement[] {
+  const found: Acknowledgement[] = [];
+  for (const entry of construct.node.metadata) {
+    if (
+      entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY ||
+      typeof entry.data !== 'object' ||
+      entry.data === null
+    ) {
+      continue;
+    }
+    for (const [recordedId, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+      found.push({
+        id: recordedId.replace(/^annotation::/i, ''),
+        recordedId,
+        reason,
+        constructPath: construct.node.path,
+      });
+    }
+  }
+  return found;
+}
+
+/** Acknowledgements that apply to `construct`: on it and on every ancestor. */
+export function acknowledgementsApplyingTo(construct: IConstruct): Acknowledgement[] {
+  return construct.node.scopes.flatMap(acknowledgementsOn);
+}
+
+/** True when the reason is missing, not a string, or only whitespace. */
+export function hasEmptyReason(ack: Acknowledgement): boolean {
+  return typeof ack.reason !== 'string' || ack.reason.trim() === '';
+}

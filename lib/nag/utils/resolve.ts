@@ -1,0 +1,195 @@
+import { CfnResource, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { NagRules } from 'cdk-nag';
+
+// Helpers shared by the rules. They follow cdk-nag's own approach: resolve a property with
+// `Stack.of(node).resolve`, and turn a `Ref` / `Fn::GetAtt` into the logical ID it points to
+// with `NagRules.resolveResourceFromIntrinsic`; for references between resources they also use
+// the construct tree (a CDK token remembers its target), so that a reference still matches when
+// it crosses stacks.
+
+/** A resolved CloudFormation value as plain JSON. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** `Stack.of(node).resolve(value)`: the value as it will appear in the template. */
+export function resolve(node: CfnResource, value: unknown): unknown {
+  return Stack.of(node).resolve(value);
+}
+
+/** True for a non-null, non-array object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value as a list: undefined → [], a single item → [item]. */
+export function asList<T = unknown>(value: unknown): T[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]) as T[];
+}
+
+/**
+ * Resolves a property that CloudFormation treats as a boolean, accepting `true` and `"true"`.
+ * Throws (through `NagRules.resolveIfPrimitive`) when the value is an unresolvable intrinsic, so
+ * that cdk-nag reports the rule as failing rather than guessing.
+ */
+export function isTrue(node: CfnResource, value: unknown): boolean {
+  const resolved: unknown = NagRules.resolveIfPrimitive(node, value);
+  return resolved === true || (typeof resolved === 'string' && resolved.toLowerCase() === 'true');
+}
+
+/** Like {@link isTrue} for an explicit `false` (an unset value is not false). */
+export function isFalse(node: CfnResource, value: unknown): boolean {
+  const resolved: unknown = NagRules.resolveIfPrimitive(node, value);
+  return resolved === false || (typeof resolved === 'string' && resolved.toLowerCase() === 'false');
+}
+
+/** Resolves a primitive to a number (CloudFormation accepts numeric strings); throws on intrinsics. */
+export function resolveNumber(node: CfnResource, value: unknown): number | undefined {
+  const resolved: unknown = NagRules.resolveIfPrimitive(node, value);
+  if (resolved === undefined || resolved === null || resolved === '') return undefined;
+  const n = typeof resolved === 'number' ? resolved : Number(resolved);
+  if (Number.isNaN(n)) {
+    throw new Error(`Expected a number, got ${JSON.stringify(resolved)}`);
+  }
+  return n;
+}
+
+/** Resolves a primitive to a string, or undefined when the value is unset. Throws on intrinsics. */
+export function resolveString(node: CfnResource, value: unknown): string | undefined {
+  const resolved: unknown = NagRules.resolveIfPrimitive(node, value);
+  if (resolved === undefined || resolved === null) return undefined;
+  return String(resolved);
+}
+
+/**
+ * Flattens a value into one string for pattern matching, the way cdk-nag's own flattener does:
+ * `Ref` becomes `<LogicalId>` (pseudo parameters too, e.g. `<AWS::Region>`), `Fn::GetAtt`
+ * becomes `<LogicalId.Attr>`, `Fn::Join` and `Fn::Sub` are expanded.
+ */
+export function flatten(node: CfnResource, value: unknown): string {
+  return flattenResolved(resolve(node, value));
+}
+
+function flattenResolved(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.replace(/\$\{([^}]*)\}/g, '<$1>');
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (isObject(value)) {
+    const join = value['Fn::Join'];
+    if (Array.isArray(join) && join.length === 2 && Array.isArray(join[1])) {
+      return (join[1] as unknown[]).map(flattenResolved).join(String(join[0]));
+    }
+    if ('Fn::Sub' in value) {
+      const sub = value['Fn::Sub'];
+      return flattenResolved(Array.isArray(sub) ? sub[0] : sub);
+    }
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt)) return `<${getAtt.map(String).join('.')}>`;
+    if (typeof value.Ref === 'string') return `<${value.Ref}>`;
+    if ('Fn::ImportValue' in value)
+      return `<ImportValue ${flattenResolved(value['Fn::ImportValue'])}>`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The logical ID of a resource, resolved. */
+export function logicalIdOf(resource: CfnResource): string {
+  return Stack.of(resource).resolve(resource.logicalId) as string;
+}
+
+/** Every CloudFormation resource in the app that `node` belongs to. */
+export function allResources(node: CfnResource): CfnResource[] {
+  return node.node.root.node
+    .findAll()
+    .filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+}
+
+/** The resource in `stack` (not in a nested stack) with the given logical ID. */
+export function resourceByLogicalId(stack: Stack, logicalId: string): CfnResource | undefined {
+  return stack.node
+    .findAll()
+    .find(
+      (c): c is CfnResource =>
+        CfnResource.isCfnResource(c) && Stack.of(c) === stack && logicalIdOf(c) === logicalId,
+    );
+}
+
+/**
+ * The resource a property value points to through `Ref` or `Fn::GetAtt`, or undefined for a
+ * literal or an expression such as `Fn::Join`.
+ */
+export function referencedResource(node: CfnResource, value: unknown): CfnResource | undefined {
+  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+  if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
+    return reversed.target;
+  }
+  const resolved: unknown = resolve(node, value);
+  if (isObject(resolved) && ('Ref' in resolved || 'Fn::GetAtt' in resolved)) {
+    const logicalId: unknown = NagRules.resolveResourceFromIntrinsic(node, value);
+    if (typeof logicalId === 'string') {
+      return resourceByLogicalId(Stack.of(node), logicalId);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * True when `value` (a property of `node`) refers to `target`: by token, by `Ref` / `Fn::GetAtt`
+ * (also inside `Fn::Join`, e.g. `${bucket.bucketArn}/*`), or by one of the target's literal
+ * physical names (`names`, e.g. a bucket name) appearing as the whole value or after `:::` in an
+ * ARN.
+ */
+export function refersTo(
+  node: CfnResource,
+  value: unknown,
+  target: CfnResource,
+  names: readonly string[] = [],
+): boolean {
+  if (value === undefined || value === null) return false;
+  if (referencedResource(node, value) === target) return true;
+  const flat = flatten(node, value);
+  if (Stack.of(node) === Stack.of(target)) {
+    const id = logicalIdOf(target);
+    if (flat.includes(`<${id}>`) || flat.includes(`<${id}.`)) return true;
+  }
+  return names.some(
+    (name) =>
+      flat === name ||
+      flat.endsWith(`:::${name}`) ||
+      flat.includes(`:::${name}/`) ||
+      flat.startsWith(`${name}/`),
+  );
+}
+
+/** The stack's region when it is a literal; undefined for an environment-agnostic stack. */
+export function literalRegion(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.region) ? undefined : stack.region;
+}
+
+/**
+ * True for the first resource of its stack (depth-first, construct order). Stack-level rules
+ * (e.g. the stack's region) are reported once per stack, on this resource; an acknowledgement
+ * on the stack covers it.
+ */
+export function isStackAnchor(node: CfnResource): boolean {
+  const stack = Stack.of(node);
+  const first = (scope: IConstruct): CfnResource | undefined => {
+    for (const child of scope.node.children) {
+      if (Stack.isStack(child)) continue;
+      if (CfnResource.isCfnResource(child)) return child;
+      const found = first(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return first(stack) === node;
+}
+
+/**
+ * The value as a literal string, or undefined when it is unset or an intrinsic. For looking at
+ * other resources, where an unresolvable value should not make the rule itself fail.
+ */
+export function literalString(node: CfnResource, value: unknown): string | undefined {
+  const resolved: unknown = resolve(node, value);
+  return typeof resolved === 'string' ? resolved : undefined;
+}

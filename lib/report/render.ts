@@ -1,0 +1,317 @@
+import { REQUIREMENTS, type Requirement, type RequirementId } from '../requirements';
+import type { Evidence, RuleResult } from './evidence';
+import { RESPONSIBILITIES } from './responsibilities';
+
+/** Status of one rule in one stack. */
+export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
+
+/** The part of cdk.out/validation-report.json the report reads (other packs' findings). */
+export interface ValidationReportLike {
+  readonly pluginReports?: readonly {
+    readonly pluginName: string;
+    readonly violations?: readonly {
+      readonly ruleName: string;
+      readonly severity?: string;
+      readonly violatingConstructs?: readonly { readonly constructPath?: string }[];
+    }[];
+  }[];
+}
+
+/** The three report files. */
+export interface ComplianceReport {
+  readonly markdown: string;
+  readonly markdownJa: string;
+  readonly csv: string;
+  readonly summary: ReportSummary;
+}
+
+export interface ReportSummary {
+  readonly requirements: number;
+  /** Implemented by a construct of the app or checked by a rule. */
+  readonly covered: number;
+  /** Checked by at least one rule. */
+  readonly checked: number;
+  /** Checked, and every rule passes (or is acknowledged) in every stack where it applies. */
+  readonly passing: number;
+  /** Unacknowledged error-level findings of any pack. */
+  readonly unacknowledgedErrors: number;
+}
+
+/**
+ * Requirements marked N (nag pack) that no rule can judge from a CloudFormation template,
+ * with the reason; the report prints the reason instead of a rule.
+ */
+export const NOT_STATICALLY_CHECKABLE: Partial<Record<RequirementId, string>> = {};
+
+/** Status of a rule in one stack, from its evidence. */
+export function ruleStatus(r: RuleResult): RuleStatus {
+  if (r.nonCompliant.length > 0) {
+    return 'fail';
+  }
+  if (r.acknowledged.length > 0) {
+    return 'acknowledged';
+  }
+  return r.compliant > 0 ? 'pass' : 'not applicable';
+}
+
+const STATUS_JA: Record<RuleStatus, string> = {
+  pass: '適合',
+  fail: '不適合',
+  acknowledged: '承認済み（理由あり）',
+  'not applicable': '対象なし',
+};
+
+/**
+ * Builds the requirement → control → rule → status matrix (EVD-1) with the responsibility
+ * split (EVD-2), in English Markdown, Japanese Markdown and CSV.
+ */
+export function renderReport(
+  evidence: Evidence,
+  validation: ValidationReportLike,
+  title: string,
+): ComplianceReport {
+  const byRequirement = new Map<string, RuleResult[]>();
+  for (const r of evidence.ruleResults) {
+    for (const id of r.requirements) {
+      byRequirement.set(id, [...(byRequirement.get(id) ?? []), r]);
+    }
+  }
+  const implementedBy = new Map<string, string[]>();
+  for (const i of evidence.implementations) {
+    for (const id of i.requirements) {
+      implementedBy.set(id, [...(implementedBy.get(id) ?? []), i.path]);
+    }
+  }
+  const otherFindings = (validation.pluginReports ?? []).flatMap((p) =>
+    (p.violations ?? []).flatMap((v) =>
+      (v.violatingConstructs ?? [{}]).map((c) => ({
+        plugin: p.pluginName,
+        rule: v.ruleName,
+        severity: v.severity ?? 'error',
+        path: c.constructPath ?? '(unknown)',
+      })),
+    ),
+  );
+
+  const rows = REQUIREMENTS.map((req) => {
+    const results = byRequirement.get(req.id) ?? [];
+    const constructs = implementedBy.get(req.id) ?? [];
+    const applicable = results.filter((r) => ruleStatus(r) !== 'not applicable');
+    const passing = applicable.length > 0 && applicable.every((r) => ruleStatus(r) !== 'fail');
+    return { req, results, constructs, passing };
+  });
+
+  const unacknowledgedErrors =
+    evidence.ruleResults.filter((r) => r.level === 'Error' && r.nonCompliant.length > 0).length +
+    otherFindings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length;
+  const summary: ReportSummary = {
+    requirements: rows.length,
+    covered: rows.filter((r) => r.constructs.length > 0 || r.results.length > 0).length,
+    checked: rows.filter((r) => r.results.length > 0).length,
+    passing: rows.filter((r) => r.passing).length,
+    unacknowledgedErrors,
+  };
+
+  return {
+    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en'),
+    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja'),
+    csv: csv(rows),
+    summary,
+  };
+}
+
+interface Row {
+  readonly req: Requirement;
+  readonly results: readonly RuleResult[];
+  readonly constructs: readonly string[];
+  readonly passing: boolean;
+}
+
+interface Finding {
+  readonly plugin: string;
+  readonly rule: string;
+  readonly severity: string;
+  readonly path: string;
+}
+
+function markdown(
+  rows: readonly Row[],
+  evidence: Evidence,
+  findings: readonly Finding[],
+  summary: ReportSummary,
+  title: string,
+  lang: 'en' | 'ja',
+): string {
+  const ja = lang === 'ja';
+  const t = (en: string, jp: string): string => (ja ? jp : en);
+  const out: string[] = [
+    `# ${t('Compliance report', '準拠状況レポート')}: ${title}`,
+    '',
+    t(
+      'Generated from the synthesized app by `npm run report` (EVD-1). It maps each requirement of the catalog to the constructs that implement it, the rules that check it and their result per stack, and states what remains the operator’s responsibility (EVD-2). Status was judged on the CloudFormation templates only; nothing was deployed.',
+      '`npm run report` により合成済みアプリから生成（EVD-1）。要件ごとに、実装する構成要素、検査するルールとスタック別の結果、運用者に残る責任（EVD-2）を示す。判定は CloudFormation テンプレートに対するもので、デプロイは行っていない。',
+    ),
+    '',
+    `## ${t('Summary', '概要')}`,
+    '',
+    `| ${t('requirements', '要件数')} | ${t('covered', '対応済み')} | ${t('checked by a rule', 'ルールで検査')} | ${t('passing', '適合')} | ${t('unacknowledged errors', '未承認のエラー')} |`,
+    '|---|---|---|---|---|',
+    `| ${summary.requirements} | ${summary.covered} | ${summary.checked} | ${summary.passing} | ${summary.unacknowledgedErrors} |`,
+    '',
+    `${t('Stacks', 'スタック')}: ${evidence.stacks.map((s) => `\`${s.name}\` (${s.region})`).join(', ')}`,
+    '',
+    `## ${t('Requirements', '要件')}`,
+  ];
+  for (const row of rows) {
+    const resp = RESPONSIBILITIES[row.req.id as RequirementId];
+    out.push('', `### ${row.req.id} — ${row.req.requirement}`, '');
+    out.push(
+      `- ${t('Source', '出典')}: ${row.req.source}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
+    );
+    out.push(`- ${t('Expectation', '期待される実装')}: ${row.req.expectation}`);
+    out.push(
+      `- ${t('Covered by the templates', 'テンプレートが担う範囲')}: ${ja ? resp.coveredJa : resp.covered}`,
+    );
+    out.push(
+      `- ${t('Operator’s responsibility', '運用者の責任')}: ${ja ? resp.operatorJa : resp.operator}`,
+    );
+    if (row.constructs.length > 0) {
+      out.push(
+        `- ${t('Implemented by', '実装')}: ${row.constructs.map((p) => `\`${p}\``).join(', ')}`,
+      );
+    }
+    const reason = NOT_STATICALLY_CHECKABLE[row.req.id as RequirementId];
+    if (row.results.length === 0) {
+      out.push(
+        `- ${t('Rules', 'ルール')}: ${reason ?? t('none (not an N requirement, or checked at synth by the stacks themselves)', 'なし（nag 対象外、またはスタック自身が合成時に検査）')}`,
+      );
+      continue;
+    }
+    out.push(
+      '',
+      `| ${t('rule', 'ルール')} | ${t('level', 'レベル')} | ${t('stack', 'スタック')} | ${t('status', '状態')} | ${t('details', '詳細')} |`,
+      '|---|---|---|---|---|',
+    );
+    for (const r of row.results) {
+      const status = ruleStatus(r);
+      const details = [
+        r.compliant > 0 ? `${r.compliant} ${t('compliant', '適合')}` : '',
+        r.nonCompliant.length > 0
+          ? `${t('non-compliant', '不適合')}: ${r.nonCompliant.map((p) => `\`${p}\``).join(', ')}`
+          : '',
+        ...r.acknowledged.map(
+          (a) => `${t('acknowledged', '承認')} \`${a.path}\`: ${escapeCell(a.reason)}`,
+        ),
+      ]
+        .filter(Boolean)
+        .join('; ');
+      out.push(
+        `| ${r.ruleId} | ${r.level} | ${r.stack} | ${ja ? STATUS_JA[status] : status} | ${escapeCell(details)} |`,
+      );
+    }
+  }
+  out.push('', `## ${t('Acknowledgements (all packs)', '承認一覧（全パック）')}`, '');
+  if (evidence.acknowledgements.length === 0) {
+    out.push(t('None.', 'なし。'));
+  } else {
+    out.push(
+      `| ${t('rule', 'ルール')} | ${t('construct', '構成要素')} | ${t('reason', '理由')} |`,
+      '|---|---|---|',
+    );
+    for (const a of evidence.acknowledgements) {
+      out.push(`| ${a.ruleId} | \`${a.path}\` | ${escapeCell(a.reason)} |`);
+    }
+  }
+  out.push(
+    '',
+    `## ${t('Unacknowledged findings of all packs', '未承認の検出事項（全パック）')}`,
+    '',
+  );
+  if (findings.length === 0) {
+    out.push(t('None.', 'なし。'));
+  } else {
+    out.push(
+      `| ${t('pack', 'パック')} | ${t('rule', 'ルール')} | ${t('severity', '重大度')} | ${t('construct', '構成要素')} |`,
+      '|---|---|---|---|',
+    );
+    for (const f of findings) {
+      out.push(`| ${f.plugin} | ${f.rule} | ${f.severity} | \`${f.path}\` |`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function csv(rows: readonly Row[]): string {
+  const header = [
+    'requirement_id',
+    'requirement',
+    'source',
+    'where',
+    'implemented_by',
+    'rule_id',
+    'level',
+    'stack',
+    'status',
+    'compliant',
+    'non_compliant',
+    'acknowledged',
+    'acknowledgement_reasons',
+    'covered_by_templates',
+    'operator_responsibility',
+  ];
+  const lines = [header.join(',')];
+  for (const row of rows) {
+    const resp = RESPONSIBILITIES[row.req.id as RequirementId];
+    const base = [
+      row.req.id,
+      row.req.requirement,
+      row.req.source,
+      row.req.where.join(' '),
+      row.constructs.join(' '),
+    ];
+    const tail = [resp.covered, resp.operator];
+    if (row.results.length === 0) {
+      const reason = NOT_STATICALLY_CHECKABLE[row.req.id as RequirementId] ?? '';
+      lines.push(
+        toCsv([
+          ...base,
+          '',
+          '',
+          '',
+          reason ? 'not statically checkable' : 'no rule',
+          '',
+          '',
+          '',
+          reason,
+          ...tail,
+        ]),
+      );
+      continue;
+    }
+    for (const r of row.results) {
+      lines.push(
+        toCsv([
+          ...base,
+          r.ruleId,
+          r.level,
+          r.stack,
+          ruleStatus(r),
+          String(r.compliant),
+          r.nonCompliant.join(' '),
+          r.acknowledged.map((a) => a.path).join(' '),
+          r.acknowledged.map((a) => a.reason).join(' | '),
+          ...tail,
+        ]),
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function toCsv(fields: readonly string[]): string {
+  return fields.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
