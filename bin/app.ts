@@ -3,6 +3,10 @@ import { App } from 'aws-cdk-lib';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config';
 import { buildGovCloudApp } from '../lib/app';
 import { applyChecks } from '../lib/checks';
+import { collectEvidence } from '../lib/report/evidence';
+import { writeEvidence } from '../lib/report/files';
+import { writeScpDocuments } from '../lib/scp';
+import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
 const app = new App();
 const configPath: string = app.node.tryGetContext('config') ?? DEFAULT_CONFIG_PATH;
@@ -19,9 +23,20 @@ try {
   throw e;
 }
 
-buildGovCloudApp(app, config, { stackSet: truthy(app.node.tryGetContext('stackset')) });
-applyChecks(app);
+const { baselines } = buildGovCloudApp(app, config, {
+  stackSet: truthy(app.node.tryGetContext('stackset')),
+});
+const govcloudChecks = applyChecks(app);
 app.synth();
+// After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
+writeEvidence(app.outdir, {
+  title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,
+  evidence: collectEvidence(app, govcloudChecks.ruleChecks()),
+});
+// SCP documents for the organization owner (LOG-2, REG-2): written, never attached here.
+writeScpDocuments(app.outdir, {
+  protectedBucketArns: baselines.map((s) => baselineBucketArnPattern(s.stackName)),
+});
 
 function truthy(value: unknown): boolean {
   return value === true || value === 'true';

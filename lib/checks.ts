@@ -1,12 +1,12 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { GovCloudChecks, type GovCloudChecksProps } from './nag/govcloud-checks';
-import { WarningsDoNotFail } from './nag/warnings-do-not-fail';
+import { NagPackPolicy } from './nag/pack-policy';
 
 /**
  * Applies every check the project requires to an app: the Government Cloud pack and
  * cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs. Only unacknowledged error-level findings
- * fail synthesis; warnings and info are reported (see `WarningsDoNotFail`).
+ * fail synthesis; warnings and info are reported (see `NagPackPolicy`).
  *
  * @returns the Government Cloud pack, whose rule checks the compliance evidence reuses
  */
@@ -14,8 +14,8 @@ export function applyChecks(app: App, props: GovCloudChecksProps = {}): GovCloud
   const govcloud = new GovCloudChecks(app, props);
   Validations.of(app).addPlugins(
     govcloud,
-    new WarningsDoNotFail(new AwsSolutionsChecks(app)),
-    new WarningsDoNotFail(new NIST80053R5Checks(app)),
+    new NagPackPolicy(new AwsSolutionsChecks(app)),
+    new NagPackPolicy(new NIST80053R5Checks(app)),
   );
   return govcloud;
 }

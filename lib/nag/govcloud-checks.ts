@@ -21,7 +21,7 @@ import {
 } from './govcloud-rules';
 import AcknowledgementReason from './rules/governance/AcknowledgementReason';
 import type { NagRule } from './utils/rule';
-import { onlyErrorsFail } from './warnings-do-not-fail';
+import { onlyErrorsFail } from './pack-policy';
 
 /** Props of {@link GovCloudChecks}. */
 export interface GovCloudChecksProps extends NagPackProps {

@@ -2,6 +2,6 @@
 export * from './govcloud-checks';
 export * from './govcloud-rules';
 export * from './tag-contract';
-export { onlyErrorsFail, WarningsDoNotFail } from './warnings-do-not-fail';
+export { NagPackPolicy, onlyErrorsFail, withoutRuleLevelAcknowledged } from './pack-policy';
 export type { NagRule } from './utils/rule';
 export { GUARDED_ACTIONS } from './rules/cloudtrail/AuditServiceGuard';

@@ -1,9 +1,11 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { SecurityAlerts } from '../../constructs/alerts';
+import { AccessRoles } from '../../constructs/access';
+import { SecurityAlerts, type WatchedRole } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
 import { CostGuard } from '../../constructs/cost';
 import { ConfigRules, ThreatDetection } from '../../constructs/detection';
+import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
 import type { GovCloudConfig } from '../config';
 import { assertJapanRegion } from './region';
 
@@ -15,6 +17,21 @@ export interface GovCloudBaselineStackProps extends StackProps {
    * global resources in Config and the permission-model roles live there only.
    */
   readonly isHomeRegion: boolean;
+  /**
+   * Names of every baseline stack of the account (all regions). The home region's guard
+   * policy protects the other regions' archive buckets by name prefix, since S3 does not
+   * evaluate resource tags in IAM policies.
+   * @default - this stack only
+   */
+  readonly baselineStackNames?: readonly string[];
+}
+
+/**
+ * ARN pattern of the buckets CloudFormation names for a stack (`<stack name>-<logical id>-…`,
+ * lowercased). Used for the guard policy and the SCP documents (LOG-2).
+ */
+export function baselineBucketArnPattern(stackName: string): string {
+  return `arn:aws:s3:::${stackName.toLowerCase()}-*`;
 }
 
 /**
@@ -40,6 +57,12 @@ export class GovCloudBaselineStack extends Stack {
   public readonly alerts: SecurityAlerts;
   /** Monthly budget (Tokyo only: budgets are account-wide and Osaka lacks the resource type). */
   public readonly costGuard?: CostGuard;
+  /** Explicit-deny guard of the baseline's own resources (home region; IAM is global). */
+  public readonly protection?: BaselineProtection;
+  /** Denies every region but Tokyo and Osaka to the operator roles (home region). */
+  public readonly regionGuard?: RegionGuard;
+  /** The permission model's roles (home region). */
+  public readonly accessRoles?: AccessRoles;
 
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
@@ -95,10 +118,31 @@ export class GovCloudBaselineStack extends Stack {
       logRetentionDays: config.logRetentionDays,
       trailLogGroupArn: this.auditTrail?.trail.cloudWatchLogsLogGroupArn,
     });
+    // Every baseline resource carries the tag the guard policy protects (LOG-2).
+    BaselineProtection.tagAsBaseline(this);
+    if (isHomeRegion) {
+      this.protection = new BaselineProtection(this, 'BaselineProtection', {
+        trailArns: this.auditTrail ? [this.auditTrail.trailArn] : [],
+        bucketArns: [
+          ...[this.auditArchive, this.configArchive].flatMap((a) =>
+            a ? [a.bucket.bucketArn, a.accessLogsBucket.bucketArn] : [],
+          ),
+          ...(props.baselineStackNames ?? [this.stackName]).map(baselineBucketArnPattern),
+        ],
+        keyArns: [this.auditArchive?.key.keyArn, this.configArchive.key.keyArn].filter(
+          (arn): arn is string => arn !== undefined,
+        ),
+        logGroupArns: this.auditTrail ? [this.auditTrail.logGroup.logGroupArn] : [],
+      });
+      this.regionGuard = new RegionGuard(this, 'RegionGuard');
+      this.accessRoles = this.createAccessRoles(this.protection, this.regionGuard);
+    }
+
     // One topic per region: EventBridge cannot target a topic in another region.
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       notificationEmails: config.notificationEmails,
       trailLogGroup: this.auditTrail?.logGroup,
+      watchedRoles: this.watchedRoles(),
     });
     if (detection.monthlyBudgetUsd !== undefined && this.region === 'ap-northeast-1') {
       this.costGuard = new CostGuard(this, 'CostGuard', {
@@ -107,5 +151,68 @@ export class GovCloudBaselineStack extends Stack {
         alertTopic: this.alerts,
       });
     }
+  }
+
+  private createAccessRoles(protection: BaselineProtection, regionGuard: RegionGuard): AccessRoles {
+    const { access } = this.config;
+    const trust = <T extends object>(role: T | undefined): { trustedPrincipals: T } | undefined =>
+      role ? { trustedPrincipals: role } : undefined;
+    const delegated = (
+      role: (typeof access)['delegate'],
+    ): { trustedPrincipals: object; delegatedActions: string[] } | undefined => {
+      if (!role) {
+        return undefined;
+      }
+      const { delegatedActions, ...trustedPrincipals } = role;
+      return { trustedPrincipals, delegatedActions: [...delegatedActions] };
+    };
+    return new AccessRoles(this, 'AccessRoles', {
+      baselineProtection: protection,
+      regionGuard,
+      representative: trust(access.representative),
+      operator: trust(access.operator),
+      delegate: delegated(access.delegate),
+      subDelegate: delegated(access.subDelegate),
+      digitalAgency: trust(access.digitalAgency),
+      centralLogReader: access.logCollector && {
+        trustedPrincipals: access.logCollector,
+        logBucketArns: [this.auditArchive, this.configArchive].flatMap((a) =>
+          a ? [a.bucket.bucketArn] : [],
+        ),
+        logKeyArns: [this.auditArchive?.key.keyArn, this.configArchive.key.keyArn].filter(
+          (arn): arn is string => arn !== undefined,
+        ),
+      },
+    });
+  }
+
+  /** Roles whose every use raises an alert: break-glass (IAM-1) and the Digital Agency (IAM-5). */
+  private watchedRoles(): WatchedRole[] {
+    const roles = this.accessRoles;
+    if (!roles) {
+      return [];
+    }
+    return [
+      ...(roles.representativeRole
+        ? [
+            {
+              id: 'BreakGlass',
+              label: 'break-glass representative administrator (管理者・代表者)',
+              roleArn: roles.representativeRole.roleArn,
+              requirement: 'IAM-1' as const,
+            },
+          ]
+        : []),
+      ...(roles.digitalAgencyRole
+        ? [
+            {
+              id: 'DigitalAgency',
+              label: 'Digital Agency management role (デジタル庁)',
+              roleArn: roles.digitalAgencyRole.roleArn,
+              requirement: 'IAM-5' as const,
+            },
+          ]
+        : []),
+    ];
   }
 }

@@ -3,7 +3,7 @@ import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { GovCloudChecks, type GovCloudChecksProps } from '../nag/govcloud-checks';
 import { govCloudRule } from '../nag/govcloud-rules';
-import { acknowledgementsApplyingTo } from '../nag/utils/acknowledgements';
+import { acknowledgementsApplyingTo, isRuleLevelAcknowledged } from '../nag/utils/acknowledgements';
 
 // Test helper for vendors' pipelines: run the nag packs over a Stack or an App and fail with a
 // readable list of the findings nobody acknowledged. Plain `throw`, no jest import, so it works
@@ -69,7 +69,8 @@ export function defaultPacks(govCloud: GovCloudChecksProps = {}): NagPack[] {
  * Runs the packs over `scope` (an App, Stage or Stack) and returns every finding that is not
  * acknowledged, sorted by level, rule and construct path. An acknowledgement counts when it is
  * recorded on the resource or an ancestor with the rule ID (`AwsSolutions-S1`) or the
- * namespaced ID the CDK also honours (`AwsSolutions::AwsSolutions-S1`).
+ * namespaced ID the CDK also honours (`AwsSolutions::AwsSolutions-S1`); a rule acknowledged
+ * as a whole (`AwsSolutions-IAM5`) covers its findings (`AwsSolutions-IAM5[Action::s3:*]`).
  */
 export function collectFindings(
   scope: IConstruct,
@@ -91,7 +92,8 @@ export function collectFindings(
         const construct = constructs.get(constructPath);
         if (
           construct &&
-          isNamespaceAcknowledged(construct, `${namespace}::${violation.ruleName}`)
+          (isNamespaceAcknowledged(construct, `${namespace}::${violation.ruleName}`) ||
+            isRuleLevelAcknowledged(construct, violation.ruleName))
         ) {
           continue;
         }

@@ -11,7 +11,7 @@ import {
   GOVCLOUD_RULES,
   GovCloudChecks,
   govCloudRule,
-  WarningsDoNotFail,
+  NagPackPolicy,
 } from '../../lib/nag';
 import { isRequirementId, REQUIREMENTS } from '../../lib/requirements';
 import { flagged, GOOD_TAGS, tokyoStack, validate } from './support';
@@ -130,7 +130,7 @@ describe('levels: only errors fail', () => {
     new sqs.CfnQueue(new Stack(failing, 'Tokyo', { env: { region: 'ap-northeast-1' } }), 'Plain', {
       tags: TAGS,
     });
-    Validations.of(failing).addPlugins(new WarningsDoNotFail(new GovCloudChecks()));
+    Validations.of(failing).addPlugins(new NagPackPolicy(new GovCloudChecks()));
     let thrown: unknown;
     try {
       failing.synth();

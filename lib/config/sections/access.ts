@@ -3,43 +3,75 @@ import type { GuidanceTable } from '../guidance';
 
 const accountId = z.string().regex(/^\d{12}$/);
 
+/** Who may assume one role: accounts, IAM principals, SAML or IAM Identity Center. */
+const principals = {
+  /** Accounts whose IAM principals may assume the role (e.g. an identity account). */
+  accountIds: z.array(accountId).optional(),
+  /** Specific IAM users or roles that may assume the role. */
+  principalArns: z
+    .array(z.string().regex(/^arn:aws:iam::\d{12}:(user|role)\/[\w+=,.@/-]+$/))
+    .optional(),
+};
+const federated = {
+  /** SAML provider for console federation (the IdP enforces MFA). */
+  samlProviderArn: z
+    .string()
+    .regex(/^arn:aws:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/)
+    .optional(),
+  /** IAM Identity Center permission set names whose roles may assume this role. */
+  identityCenterPermissionSets: z.array(z.string().regex(/^[\w+=,.@-]{1,32}$/)).optional(),
+};
+/** MFA-gated roles (IAM-1, IAM-5) accept only IAM principals: AWS cannot see an IdP's MFA. */
+const mfaRole = z.strictObject(principals);
+const federatedRole = z.strictObject({ ...principals, ...federated });
+const actions = z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/)).min(1);
+
 /**
- * Who may assume the permission-model roles (IAM-1..5). Principals come from config so that
- * IAM Identity Center permission sets, SAML federation or an identity account can be mapped
- * onto the roles without code changes.
+ * The permission model (IAM-1..5, LOG-6): who may assume each role. A role left out is not
+ * created. Principals come from config so that IAM Identity Center permission sets, SAML
+ * federation or an identity account map onto the roles without code changes.
  */
 export const accessSchema = z
   .strictObject({
-    /** Accounts whose principals may assume the operator roles (e.g. the identity account). */
-    trustedAccountIds: z.array(accountId).default([]),
-    /** SAML provider ARN for federated sign-in to the operator roles. */
-    samlProviderArn: z
-      .string()
-      .regex(/^arn:aws:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/)
-      .optional(),
-    /** The Digital Agency's account for its MFA-gated management role (IAM-5). */
-    digitalAgencyAccountId: accountId.optional(),
-    /** The central log-collection account for the metadata-only read role (LOG-6). */
-    logCollectorAccountId: accountId.optional(),
+    /** 管理者・代表者: break-glass, MFA required (IAM-1). */
+    representative: mfaRole.optional(),
+    /** 管理者・一般作業者: everything except deleting the area and tampering (IAM-2). */
+    operator: federatedRole.optional(),
+    /** 委託先管理者: the granted actions, may create sub-delegate roles (IAM-3). */
+    delegate: federatedRole.extend({ delegatedActions: actions }).optional(),
+    /** 再委託先管理者: a subset of the delegate's actions (IAM-4). */
+    subDelegate: federatedRole.extend({ delegatedActions: actions }).optional(),
+    /** デジタル庁: MFA required, device deposited with the operator (IAM-5). */
+    digitalAgency: mfaRole.optional(),
+    /** Central log collection: metadata only, business data denied (LOG-6). */
+    logCollector: federatedRole.optional(),
   })
-  .default({ trustedAccountIds: [] });
+  .prefault({});
 
 export const ACCESS_GUIDANCE: GuidanceTable = {
   access: { requirement: 'IAM-2', fix: 'see README "Permission model" for the access section' },
-  'access.trustedAccountIds': {
-    requirement: 'IAM-2',
-    fix: 'list 12-digit account ids whose principals may assume the operator roles',
+  'access.representative': {
+    requirement: 'IAM-1',
+    fix: 'give { "accountIds": [...] } or { "principalArns": [...] } (MFA is enforced; SAML/Identity Center cannot prove MFA to IAM)',
   },
-  'access.samlProviderArn': {
+  'access.operator': {
     requirement: 'IAM-2',
-    fix: 'use arn:aws:iam::<12 digits>:saml-provider/<name>, or leave it out',
+    fix: 'give accountIds, principalArns, samlProviderArn or identityCenterPermissionSets',
   },
-  'access.digitalAgencyAccountId': {
+  'access.delegate': {
+    requirement: 'IAM-3',
+    fix: 'give the trusted principals and "delegatedActions": ["service:Action", ...] agreed in the contract',
+  },
+  'access.subDelegate': {
+    requirement: 'IAM-4',
+    fix: 'give the trusted principals and "delegatedActions" that are a subset of the delegate\'s',
+  },
+  'access.digitalAgency': {
     requirement: 'IAM-5',
-    fix: "use the Digital Agency's 12-digit account id, or leave it out",
+    fix: 'give the Digital Agency\'s { "accountIds": [...] } or { "principalArns": [...] }',
   },
-  'access.logCollectorAccountId': {
+  'access.logCollector': {
     requirement: 'LOG-6',
-    fix: 'use the 12-digit id of the central log-collection account, or leave it out',
+    fix: 'give the central log-collection account in { "accountIds": [...] }',
   },
 };

@@ -50,3 +50,19 @@ export function acknowledgementsApplyingTo(construct: IConstruct): Acknowledgeme
 export function hasEmptyReason(ack: Acknowledgement): boolean {
   return typeof ack.reason !== 'string' || ack.reason.trim() === '';
 }
+
+/**
+ * True when `ruleName` is one finding of a rule (`AwsSolutions-IAM5[Action::s3:*]`) and the
+ * rule itself (`AwsSolutions-IAM5`) is acknowledged, with a reason, on `construct` or an
+ * ancestor. cdk-nag 3 only matches whole finding IDs; a construct whose wildcards are its
+ * purpose (e.g. a permission boundary listing the delegated services) is acknowledged once,
+ * for all its findings, rather than once per action.
+ */
+export function isRuleLevelAcknowledged(construct: IConstruct, ruleName: string): boolean {
+  const match = /^([^[]+)\[.+\]$/.exec(ruleName);
+  if (!match) {
+    return false;
+  }
+  const ruleId = match[1];
+  return acknowledgementsApplyingTo(construct).some((a) => a.id === ruleId && !hasEmptyReason(a));
+}

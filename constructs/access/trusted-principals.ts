@@ -1,0 +1,149 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+
+/**
+ * Who may assume a role (信頼するプリンシパル). Give at least one source. Typical mappings:
+ * - IAM Identity Center: the permission set names whose `AWSReservedSSO_<name>_*` roles in this
+ *   account may switch to the role;
+ * - SAML federation: the account's SAML provider (console sign-in via the municipality's IdP);
+ * - IAM users or roles in another account (an identity account, the Digital Agency's account).
+ */
+export interface TrustedPrincipals {
+  /**
+   * Accounts whose IAM principals may assume the role (they still need an identity policy
+   * allowing `sts:AssumeRole` in their own account).
+   * @default - none
+   */
+  readonly accountIds?: string[];
+  /**
+   * Specific IAM users or roles that may assume the role (narrower than `accountIds`).
+   * @default - none
+   */
+  readonly principalArns?: string[];
+  /**
+   * SAML 2.0 provider ARN (`arn:aws:iam::<account>:saml-provider/<name>`) for console
+   * federation; the IdP is responsible for MFA.
+   * @default - none
+   */
+  readonly samlProviderArn?: string;
+  /**
+   * IAM Identity Center permission set names; their roles in this account
+   * (`/aws-reserved/sso.amazonaws.com/…/AWSReservedSSO_<name>_<id>`) may assume the role.
+   * Identity Center is responsible for MFA.
+   * @default - none
+   */
+  readonly identityCenterPermissionSets?: string[];
+}
+
+/** The MFA condition used in trust policies (IAM-1, IAM-5). `Bool`, never `BoolIfExists`. */
+export const MFA_CONDITION = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+
+const ACCOUNT_ID = /^\d{12}$/;
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/[\w+=,.@/-]+$/;
+const SAML_ARN = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.+=,@-]+$/;
+const PERMISSION_SET = /^[\w+=,.@-]{1,32}$/;
+
+/** Checks a TrustedPrincipals value; throws naming the role, the prop and the requirement. */
+export function validateTrustedPrincipals(
+  roleProp: string,
+  trust: TrustedPrincipals | undefined,
+  requirement: string,
+  mfaGated: boolean,
+): void {
+  const where = `AccessRoles ${roleProp}.trustedPrincipals`;
+  const sources =
+    (trust?.accountIds?.length ?? 0) +
+    (trust?.principalArns?.length ?? 0) +
+    (trust?.samlProviderArn ? 1 : 0) +
+    (trust?.identityCenterPermissionSets?.length ?? 0);
+  if (!trust || sources === 0) {
+    throw new Error(
+      `${where} "${JSON.stringify(trust ?? null)}" names nobody [${requirement}]: give accountIds, principalArns, samlProviderArn or identityCenterPermissionSets.`,
+    );
+  }
+  for (const id of trust.accountIds ?? []) {
+    if (!Token.isUnresolved(id) && !ACCOUNT_ID.test(id)) {
+      throw new Error(
+        `${where}.accountIds "${id}" is not an account id [${requirement}]: use 12 digits.`,
+      );
+    }
+  }
+  for (const arn of trust.principalArns ?? []) {
+    if (!Token.isUnresolved(arn) && !PRINCIPAL_ARN.test(arn)) {
+      throw new Error(
+        `${where}.principalArns "${arn}" is not an IAM user or role ARN [${requirement}]: use arn:aws:iam::<account>:role/<name> or :user/<name>.`,
+      );
+    }
+  }
+  const saml = trust.samlProviderArn;
+  if (saml !== undefined && !Token.isUnresolved(saml) && !SAML_ARN.test(saml)) {
+    throw new Error(
+      `${where}.samlProviderArn "${saml}" is not a SAML provider ARN [${requirement}]: use arn:aws:iam::<account>:saml-provider/<name>.`,
+    );
+  }
+  for (const name of trust.identityCenterPermissionSets ?? []) {
+    if (!PERMISSION_SET.test(name)) {
+      throw new Error(
+        `${where}.identityCenterPermissionSets "${name}" is not a permission set name [${requirement}]: use 1-32 letters, digits or +=,.@-_ characters.`,
+      );
+    }
+  }
+  if (mfaGated && (saml !== undefined || (trust.identityCenterPermissionSets?.length ?? 0) > 0)) {
+    throw new Error(
+      `${where} "${saml ?? trust.identityCenterPermissionSets?.join(',')}" is federated, but this role must require MFA in its trust policy [${requirement}]: AWS cannot see IdP MFA in aws:MultiFactorAuthPresent, so trust the IAM users holding the MFA device via accountIds or principalArns.`,
+    );
+  }
+}
+
+/**
+ * One principal per trusted source, each carrying its own conditions: account and IAM
+ * principals (with the MFA condition when `requireMfa`), the SAML provider (console audience),
+ * and this account's Identity Center roles of the named permission sets.
+ */
+export function trustedPrincipalsOf(
+  stack: Stack,
+  trust: TrustedPrincipals,
+  requireMfa: boolean,
+): iam.IPrincipal[] {
+  const withMfa = (p: iam.IPrincipal): iam.IPrincipal =>
+    requireMfa ? new iam.PrincipalWithConditions(p, MFA_CONDITION) : p;
+  const principals: iam.IPrincipal[] = [
+    ...(trust.accountIds ?? []).map((id) => withMfa(new iam.AccountPrincipal(id))),
+    ...(trust.principalArns ?? []).map((arn) => withMfa(new iam.ArnPrincipal(arn))),
+  ];
+  if (trust.samlProviderArn) {
+    principals.push(
+      new iam.FederatedPrincipal(
+        trust.samlProviderArn,
+        { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        'sts:AssumeRoleWithSAML',
+      ),
+    );
+  }
+  const permissionSets = trust.identityCenterPermissionSets ?? [];
+  if (permissionSets.length > 0) {
+    principals.push(
+      new iam.PrincipalWithConditions(new iam.AccountPrincipal(stack.account), {
+        ArnLike: {
+          'aws:PrincipalArn': permissionSets.map(
+            (name) =>
+              `arn:${stack.partition}:iam::${stack.account}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${name}_*`,
+          ),
+        },
+      }),
+    );
+  }
+  return principals;
+}
+
+/** Adds one trust statement per principal beyond the first (which the role was created with). */
+export function addTrust(role: iam.Role, principals: iam.IPrincipal[]): void {
+  for (const principal of principals) {
+    role.assumeRolePolicy?.addStatements(
+      new iam.PolicyStatement({
+        actions: [principal.assumeRoleAction],
+        principals: [principal],
+      }),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Evidence } from './evidence';
+import { renderReport, type ReportSummary, type ValidationReportLike } from './render';
+
+/** Where the evidence and the report live inside the cloud assembly directory. */
+export const COMPLIANCE_DIR = 'compliance';
+const EVIDENCE_FILE = 'evidence.json';
+
+/** What the app records next to the templates for `npm run report`. */
+export interface EvidenceFile {
+  /** Title of the report: municipality, code, system, environment. */
+  readonly title: string;
+  readonly evidence: Evidence;
+}
+
+/** Writes the evidence gathered at synth time into `<outdir>/compliance/evidence.json`. */
+export function writeEvidence(outdir: string, file: EvidenceFile): string {
+  const dir = path.join(outdir, COMPLIANCE_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, EVIDENCE_FILE);
+  fs.writeFileSync(target, JSON.stringify(file, undefined, 2) + '\n');
+  return target;
+}
+
+/**
+ * Reads the evidence and CDK's validation report from a cloud assembly directory and writes
+ * `report.md`, `report.ja.md` and `report.csv` into `<outdir>/compliance/`.
+ */
+export function writeReport(outdir: string): { files: string[]; summary: ReportSummary } {
+  const dir = path.join(outdir, COMPLIANCE_DIR);
+  const evidencePath = path.join(dir, EVIDENCE_FILE);
+  if (!fs.existsSync(evidencePath)) {
+    throw new Error(
+      `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
+    );
+  }
+  const { title, evidence } = JSON.parse(fs.readFileSync(evidencePath, 'utf8')) as EvidenceFile;
+  const validationPath = path.join(outdir, 'validation-report.json');
+  const validation: ValidationReportLike = fs.existsSync(validationPath)
+    ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
+    : {};
+  const report = renderReport(evidence, validation, title);
+  const files = [
+    ['report.md', report.markdown],
+    ['report.ja.md', report.markdownJa],
+    ['report.csv', report.csv],
+  ].map(([name, content]) => {
+    const target = path.join(dir, name);
+    fs.writeFileSync(target, content);
+    return target;
+  });
+  return { files, summary: report.summary };
+}

@@ -1,0 +1,100 @@
+/**
+ * A thin wrapper around @cloud-copilot/iam-simulate (AGPL-3.0, devDependency only: it never
+ * ships with the library). One request in, 'Allowed' / 'ExplicitlyDenied' /
+ * 'ImplicitlyDenied' out; invalid input (an unknown action, a malformed policy, a resource
+ * that does not fit the action) fails the test instead of passing silently.
+ */
+import { isWildcardOnlyAction, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import type { PolicyJson, ResolvedRole } from './resolve-template';
+
+export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+
+/** A caller: a role of the template, or an outside principal with its own policies. */
+export interface Caller {
+  label: string;
+  principal: string;
+  principalArn: string;
+  identityPolicies: { name: string; policy: PolicyJson }[];
+  boundary?: { name: string; policy: PolicyJson };
+}
+
+export interface SimRequest {
+  action: string;
+  /** Resource ARN; omitted (or '*') for actions without resource-level permissions. */
+  resource?: string;
+  region: string;
+  /** Extra request context, e.g. `aws:ResourceTag/…`, `iam:PermissionsBoundary`. */
+  context?: Record<string, string | string[]>;
+  /** The resource's own policy, e.g. a role's trust policy for sts:AssumeRole. */
+  resourcePolicy?: PolicyJson;
+  /** Account owning the resource. */
+  resourceAccount?: string;
+}
+
+export interface SimOptions {
+  /** SCPs applied to the caller's account, root first. */
+  scps?: { name: string; policy: PolicyJson }[];
+  /** Supplies a resource policy (e.g. a key policy) when the request has none. */
+  resourcePolicyFor?: (arn: string) => PolicyJson | undefined;
+}
+
+export function callerOf(role: ResolvedRole, label = role.name): Caller {
+  return {
+    label,
+    principal: role.sessionArn,
+    principalArn: role.arn,
+    identityPolicies: role.identityPolicies,
+    boundary: role.boundary,
+  };
+}
+
+const FULL_AWS_ACCESS: PolicyJson = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+
+export async function simulate(
+  caller: Caller,
+  request: SimRequest,
+  options: SimOptions = {},
+): Promise<Decision> {
+  const [service, name] = request.action.split(':');
+  const wildcardOnly = await isWildcardOnlyAction(service, name);
+  const resource = wildcardOnly ? '*' : request.resource;
+  if (!resource) {
+    throw new Error(`${request.action} needs a resource ARN`);
+  }
+  const callerAccount = caller.principalArn.split(':')[4];
+  const simulation: Simulation = {
+    request: {
+      principal: caller.principal,
+      action: request.action,
+      resource: { resource, accountId: request.resourceAccount ?? callerAccount },
+      contextVariables: {
+        'aws:RequestedRegion': request.region,
+        'aws:PrincipalArn': caller.principalArn,
+        'aws:PrincipalAccount': callerAccount,
+        ...(request.context ?? {}),
+      },
+    },
+    identityPolicies: caller.identityPolicies,
+    permissionBoundaryPolicies: caller.boundary ? [caller.boundary] : undefined,
+    serviceControlPolicies: options.scps
+      ? [
+          {
+            orgIdentifier: 'r-root',
+            policies: [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }, ...options.scps],
+          },
+        ]
+      : [],
+    resourceControlPolicies: [],
+    resourcePolicy: request.resourcePolicy ?? options.resourcePolicyFor?.(resource),
+  };
+  const result = await runSimulation(simulation, { simulationMode: 'Strict' });
+  if (result.resultType === 'error') {
+    throw new Error(
+      `simulation of ${caller.label} ${request.action} on ${resource} failed: ${JSON.stringify(result.errors)}`,
+    );
+  }
+  return result.overallResult as Decision;
+}
