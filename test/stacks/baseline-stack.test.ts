@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildGovCloudApp } from '../../lib/app';
 import { parseConfig } from '../../lib/config';
 import { appLikeCli } from '../support/app';
@@ -53,11 +53,12 @@ describe('GovCloudBaselineStack wiring', () => {
   test('every resource carries the environment, municipality and system tags', () => {
     for (const template of [tokyo, osaka]) {
       template.hasResourceProperties('AWS::KMS::Key', {
-        Tags: [
+        Tags: Match.arrayWith([
           { Key: 'Environment', Value: 'production' },
           { Key: 'MunicipalityCode', Value: '139998' },
           { Key: 'System', Value: 'juki' },
-        ],
+          { Key: 'govcloud-jp:baseline', Value: 'protected' },
+        ]),
       });
     }
   });
