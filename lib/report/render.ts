@@ -33,7 +33,7 @@ export interface ReportSummary {
   readonly checked: number;
   /** Checked, and every rule passes (or is acknowledged) in every stack where it applies. */
   readonly passing: number;
-  /** Unacknowledged error-level findings of any pack. */
+  /** Unacknowledged error-level findings of any pack (one per rule and resource). */
   readonly unacknowledgedErrors: number;
 }
 
@@ -82,15 +82,20 @@ export function renderReport(
       implementedBy.set(id, [...(implementedBy.get(id) ?? []), i.path]);
     }
   }
+  // Findings of rules the evidence judged are counted from the evidence, the rest (other
+  // packs, pack-level checks) from the validation report.
+  const judgedRules = new Set(evidence.ruleResults.map((r) => r.ruleId));
   const otherFindings = (validation.pluginReports ?? []).flatMap((p) =>
-    (p.violations ?? []).flatMap((v) =>
-      (v.violatingConstructs ?? [{}]).map((c) => ({
-        plugin: p.pluginName,
-        rule: v.ruleName,
-        severity: v.severity ?? 'error',
-        path: c.constructPath ?? '(unknown)',
-      })),
-    ),
+    (p.violations ?? [])
+      .flatMap((v) =>
+        (v.violatingConstructs ?? [{}]).map((c) => ({
+          plugin: p.pluginName,
+          rule: v.ruleName,
+          severity: v.severity ?? 'error',
+          path: c.constructPath ?? '(unknown)',
+        })),
+      )
+      .filter((f) => !judgedRules.has(f.rule)),
   );
 
   const rows = REQUIREMENTS.map((req) => {
@@ -102,7 +107,9 @@ export function renderReport(
   });
 
   const unacknowledgedErrors =
-    evidence.ruleResults.filter((r) => r.level === 'Error' && r.nonCompliant.length > 0).length +
+    evidence.ruleResults
+      .filter((r) => r.level === 'Error')
+      .reduce((n, r) => n + r.nonCompliant.length, 0) +
     otherFindings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length;
   const summary: ReportSummary = {
     requirements: rows.length,
@@ -192,7 +199,18 @@ function markdown(
       `| ${t('rule', 'ルール')} | ${t('level', 'レベル')} | ${t('stack', 'スタック')} | ${t('status', '状態')} | ${t('details', '詳細')} |`,
       '|---|---|---|---|---|',
     );
-    for (const r of row.results) {
+    // Rows only where a rule found resources to judge; a rule with none anywhere gets one row.
+    const judged = row.results.filter((r) => ruleStatus(r) !== 'not applicable');
+    const idle = [...new Set(row.results.map((r) => r.ruleId))].filter(
+      (id) => !judged.some((r) => r.ruleId === id),
+    );
+    for (const id of idle) {
+      const level = row.results.find((r) => r.ruleId === id)?.level ?? '';
+      out.push(
+        `| ${id} | ${level} | ${t('(all)', '（全スタック）')} | ${ja ? STATUS_JA['not applicable'] : 'not applicable'} |  |`,
+      );
+    }
+    for (const r of judged) {
       const status = ruleStatus(r);
       const details = [
         r.compliant > 0 ? `${r.compliant} ${t('compliant', '適合')}` : '',
