@@ -1,6 +1,10 @@
 import { type App, CfnRule, Fn, LegacyStackSynthesizer, Tags } from 'aws-cdk-lib';
 import type { GovCloudConfig } from './config';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
+import {
+  buildMunicipalSystemStacks,
+  type MunicipalSystemStacks,
+} from './stacks/municipal-system-stack';
 
 /** Region names used in stack ids: readable, stable. */
 const REGION_LABEL: Record<string, string> = {
@@ -24,6 +28,8 @@ export interface GovCloudAppOptions {
 export interface GovCloudStacks {
   /** One baseline per configured region, home region first. */
   readonly baselines: readonly GovCloudBaselineStack[];
+  /** The sample municipal system (primary, shared and DR stacks), when `system.enabled`. */
+  readonly system?: MunicipalSystemStacks;
 }
 
 /**
@@ -36,29 +42,36 @@ export function buildGovCloudApp(
   config: GovCloudConfig,
   options: GovCloudAppOptions = {},
 ): GovCloudStacks {
-  const baselines = [config.primaryRegion, config.drRegion].map((region) => {
-    const stack = new GovCloudBaselineStack(
-      app,
-      `${config.systemName}-Baseline-${REGION_LABEL[region]}`,
-      {
-        env: { account: options.stackSet ? undefined : config.accountId, region },
-        config,
-        isHomeRegion: region === config.primaryRegion,
-        description: `Government Cloud baseline (ベースラインテンプレート) for ${config.municipality.name} ${config.municipality.code}, ${region} (govcloud-jp-cdk)`,
-        synthesizer: options.stackSet ? new LegacyStackSynthesizer() : undefined,
-        analyticsReporting: options.stackSet ? false : undefined,
-      },
-    );
+  const regions = [config.primaryRegion, config.drRegion];
+  const baselineStackNames = regions.map(
+    (region) => `${config.systemName}-Baseline-${REGION_LABEL[region]}`,
+  );
+  const baselines = regions.map((region, i) => {
+    const stack = new GovCloudBaselineStack(app, baselineStackNames[i], {
+      baselineStackNames,
+      env: { account: options.stackSet ? undefined : config.accountId, region },
+      config,
+      isHomeRegion: region === config.primaryRegion,
+      description: `Government Cloud baseline (ベースラインテンプレート) for ${config.municipality.name} ${config.municipality.code}, ${region} (govcloud-jp-cdk)`,
+      synthesizer: options.stackSet ? new LegacyStackSynthesizer() : undefined,
+      analyticsReporting: options.stackSet ? false : undefined,
+    });
     if (options.stackSet) {
       pinToRegion(stack, region);
     }
     return stack;
   });
 
+  // StackSets roll out the baseline only; the sample system is deployed per tenant with cdk.
+  const system =
+    config.system.enabled && !options.stackSet
+      ? buildMunicipalSystemStacks(app, config, (region) => REGION_LABEL[region])
+      : undefined;
+
   for (const [key, value] of Object.entries(standardTags(config))) {
     Tags.of(app).add(key, value);
   }
-  return { baselines };
+  return { baselines, system };
 }
 
 /** Tags every resource carries: cost allocation and the purpose of the tenant area. */

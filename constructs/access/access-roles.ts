@@ -1,6 +1,7 @@
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { recordImplements } from '../core/implements';
 import { BaselineProtection } from '../guardrails/baseline-protection';
 import { RegionGuard } from '../guardrails/region-guard';
 import {
@@ -357,6 +358,21 @@ export class AccessRoles extends Construct {
       });
     }
 
+    recordImplements(
+      this,
+      ...(
+        [
+          [this.representativeRole, 'IAM-1'],
+          [this.operatorRole, 'IAM-2'],
+          [this.delegateRole, 'IAM-3'],
+          [this.subDelegateRole, 'IAM-4'],
+          [this.digitalAgencyRole, 'IAM-5'],
+          [this.centralLogReaderRole, 'LOG-6'],
+        ] as const
+      )
+        .filter(([role]) => role !== undefined)
+        .map(([, id]) => id),
+    );
     this.acknowledgeByDesignFindings();
 
     this.alertOnUseRoleArns = [this.representativeRole, this.digitalAgencyRole]

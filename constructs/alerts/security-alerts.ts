@@ -17,6 +17,7 @@ import {
   roleUsePattern,
   type MetricAlarmSpec,
 } from './metric-alarms';
+import { recordImplements } from '../core/implements';
 
 /**
  * A KMS-encrypted topic that other constructs may let an AWS service publish to (e.g. AWS
@@ -124,6 +125,7 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
 
   constructor(scope: Construct, id: string, props: SecurityAlertsProps = {}) {
     super(scope, id);
+    recordImplements(this, 'DET-3');
     const emails = props.notificationEmails ?? [];
     for (const email of emails) {
       if (!EMAIL.test(email)) {

@@ -12,6 +12,7 @@ import {
   prefixPath,
   validatePrefix,
 } from './private/policy';
+import { recordImplements } from '../core/implements';
 
 /**
  * What an archive holds, which decides whether it can use S3 Object Lock.
@@ -159,6 +160,14 @@ export class AuditLogArchive extends Construct {
     super(scope, id);
     const settings = validate(props);
     this.purpose = settings.purpose;
+    recordImplements(
+      this,
+      ...(this.purpose === 'audit-trail' ? (['LOG-3', 'RET-2'] as const) : (['DET-1'] as const)),
+      'RET-1',
+      'RET-3',
+      'KEY-1',
+      'KEY-3',
+    );
     this.retentionDays = settings.retentionDays;
     this.objectLockMode = settings.objectLockMode;
 

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
+import { recordImplements } from '../core/implements';
 
 /** How often AWS Config delivers a configuration snapshot (構成スナップショット). */
 export type ConfigSnapshotDeliveryFrequency =
@@ -72,6 +73,7 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
+    recordImplements(this, 'DET-1');
     const { archive } = props;
     if (archive.purpose !== 'config-history') {
       throw new Error(

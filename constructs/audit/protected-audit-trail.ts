@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AuditLogArchive } from './audit-log-archive';
 import { addKeyStatementOnce, validatePrefix } from './private/policy';
+import { recordImplements } from '../core/implements';
 
 /**
  * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1).
@@ -83,6 +84,7 @@ export class ProtectedAuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: ProtectedAuditTrailProps) {
     super(scope, id);
+    recordImplements(this, 'LOG-1', 'LOG-3', 'RET-1', 'KEY-1');
     const { archive } = props;
     if (archive.purpose !== 'audit-trail') {
       throw new Error(

@@ -5,6 +5,7 @@ import { localGovernmentCodeProblem } from '../../lib/config/local-government-co
 import type { IAlertTopic } from '../alerts/security-alerts';
 import { REGION_AVAILABILITY, type RegionAvailabilityTable } from '../detection/availability';
 import { japanRegionOf, usableHere } from '../detection/region';
+import { recordImplements } from '../core/implements';
 
 /** Whether a threshold compares actual spend so far or AWS's forecast for the month. */
 export type BudgetAlertType = 'ACTUAL' | 'FORECASTED';
@@ -85,6 +86,7 @@ export class CostGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: CostGuardProps) {
     super(scope, id);
+    recordImplements(this, 'DET-4');
     japanRegionOf(this, 'CostGuard');
     const amount = props.monthlyBudgetUsd;
     if (!Number.isFinite(amount) || amount <= 0) {

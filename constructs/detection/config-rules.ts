@@ -1,6 +1,7 @@
 import * as config from 'aws-cdk-lib/aws-config';
 import { Construct, type IConstruct } from 'constructs';
 import type { RequirementId } from '../../lib/requirements';
+import { recordImplements } from '../core/implements';
 
 /** One AWS managed Config rule the baseline deploys, and the requirements it evidences. */
 export interface ConfigRuleSpec {
@@ -263,6 +264,7 @@ export class ConfigRules extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRulesProps = {}) {
     super(scope, id);
+    recordImplements(this, 'DET-1');
     const retention = props.logRetentionDays ?? 365;
     if (!Number.isInteger(retention) || retention < 365) {
       throw new Error(

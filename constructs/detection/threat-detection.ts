@@ -10,6 +10,7 @@ import {
   type RegionAvailabilityTable,
 } from './availability';
 import { japanRegionOf, usableHere } from './region';
+import { recordImplements } from '../core/implements';
 
 /** CIS AWS Foundations Benchmark versions Security Hub CSPM offers that this library knows. */
 export type CisBenchmarkVersion = '5.0.0' | '3.0.0';
@@ -187,6 +188,7 @@ export class ThreatDetection extends Construct {
 
   constructor(scope: Construct, id: string, props: ThreatDetectionProps = {}) {
     super(scope, id);
+    recordImplements(this, 'DET-2');
     const region = japanRegionOf(this, 'ThreatDetection');
     const table = props.regionAvailability ?? REGION_AVAILABILITY;
     const frequency = props.findingPublishingFrequency ?? 'FIFTEEN_MINUTES';

@@ -8,6 +8,7 @@ import {
   baselineProtectionStatements,
   type BaselineTag,
 } from './protection-statements';
+import { recordImplements } from '../core/implements';
 
 /** Properties of {@link BaselineProtection}. */
 export interface BaselineProtectionProps {
@@ -110,6 +111,7 @@ export class BaselineProtection extends Construct {
 
   constructor(scope: Construct, id: string, props: BaselineProtectionProps = {}) {
     super(scope, id);
+    recordImplements(this, 'LOG-2', 'RET-2', 'KEY-2');
     this.iamPath = props.iamPath ?? BASELINE_IAM_PATH;
     this.baselineTag = props.baselineTag ?? DEFAULT_BASELINE_TAG;
     validate(props, this.iamPath, this.baselineTag);

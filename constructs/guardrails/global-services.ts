@@ -72,6 +72,3 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   // Global-service events (IAM, STS, CloudFront) are recorded in us-east-1's event history.
   'cloudtrail:LookupEvents',
 ];
-
-/** Japan's two AWS Regions: Tokyo (primary) and Osaka (DR/backup). REG-1. */
-export const JAPAN_REGIONS: readonly string[] = ['ap-northeast-1', 'ap-northeast-3'];

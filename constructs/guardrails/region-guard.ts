@@ -1,9 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GLOBAL_SERVICE_ACTIONS, JAPAN_REGIONS } from './global-services';
+import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { GLOBAL_SERVICE_ACTIONS } from './global-services';
 import { IAM_POLICY_NAME_PATTERN } from './policy-json';
 import { BASELINE_IAM_PATH, regionGuardStatement } from './protection-statements';
+import { recordImplements } from '../core/implements';
 
 /** Properties of {@link RegionGuard}. */
 export interface RegionGuardProps {
@@ -54,6 +56,7 @@ export class RegionGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionGuardProps = {}) {
     super(scope, id);
+    recordImplements(this, 'REG-2');
     this.allowedRegions = props.allowedRegions ?? [...JAPAN_REGIONS];
     if (this.allowedRegions.length === 0) {
       throw new Error(
@@ -61,7 +64,7 @@ export class RegionGuard extends Construct {
       );
     }
     for (const region of this.allowedRegions) {
-      if (!JAPAN_REGIONS.includes(region)) {
+      if (!isJapanRegion(region)) {
         throw new Error(
           `RegionGuard allowedRegions "${region}" is outside Japan [REG-1]: use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).`,
         );

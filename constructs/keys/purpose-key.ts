@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { recordImplements } from '../core/implements';
 
 /** What a key protects. One customer-managed key per purpose (KEY-1). */
 export type KeyPurpose = 'audit-logs' | 'notifications' | 'data' | 'backup' | 'config';
@@ -45,6 +46,7 @@ export class PurposeKey extends Construct {
 
   constructor(scope: Construct, id: string, props: PurposeKeyProps) {
     super(scope, id);
+    recordImplements(this, 'KEY-1', 'KEY-2');
     const prefix = props.aliasPrefix ?? 'govcloud-jp';
     for (const [field, value] of [
       ['aliasPrefix', prefix],

@@ -1,31 +1,18 @@
 import { z } from 'zod';
 import type { GuidanceTable } from './guidance';
-import { localGovernmentCodeProblem } from './local-government-code';
+import { localGovernmentCode, municipalitySchema } from './municipality';
 import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
 import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
 import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
-import { SYSTEM_GUIDANCE, systemSchema } from './sections/system';
+import { refineSystemAgainstRoot, SYSTEM_GUIDANCE, systemSchema } from './sections/system';
 
 const region = z.enum(JAPAN_REGIONS, {
   error: (issue) =>
     `${JSON.stringify(issue.input)} is not a Japanese region (only ${JAPAN_REGIONS.join(', ')})`,
 });
 
-/** A 全国地方公共団体コード with a valid check digit. */
-export const localGovernmentCode = z.string().superRefine((code, ctx) => {
-  const problem = localGovernmentCodeProblem(code);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: `local government code ${problem}`, input: code });
-  }
-});
-
-/** A municipality (地方公共団体): display name and local government code. */
-export const municipalitySchema = z.strictObject({
-  /** Display name, e.g. "架空市". */
-  name: z.string().trim().min(1),
-  /** 全国地方公共団体コード, 6 digits with check digit. */
-  code: localGovernmentCode,
-});
+// Kept in their own file so that config sections can use them without an import cycle.
+export { localGovernmentCode, municipalitySchema };
 
 /**
  * Default log retention: 400 days. RET-1 asks for at least one year; 400 is the first value
@@ -105,6 +92,7 @@ export const configSchema = z
         message: 'a production tenant area needs at least one address to receive security alerts',
       });
     }
+    refineSystemAgainstRoot(c, ctx);
   });
 
 /** The validated, defaulted configuration of one municipality/system. */

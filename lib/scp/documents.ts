@@ -3,12 +3,12 @@ import {
   BASELINE_IAM_PATH,
   DEFAULT_BASELINE_TAG,
   GLOBAL_SERVICE_ACTIONS,
-  JAPAN_REGIONS,
   baselineProtectionStatements,
   regionGuardStatement,
   type BaselineTag,
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
+import { isJapanRegion, JAPAN_REGIONS } from '../../constructs/core/regions';
 
 /** AWS Organizations' size limit for one SCP, in characters of the minified document. */
 export const SCP_MAX_BYTES = 5120;
@@ -88,7 +88,7 @@ export interface ScpDocument {
 export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] {
   const allowedRegions = input.allowedRegions ?? JAPAN_REGIONS;
   for (const region of allowedRegions) {
-    if (!JAPAN_REGIONS.includes(region)) {
+    if (!isJapanRegion(region)) {
       throw new Error(
         `buildScpDocuments allowedRegions "${region}" is outside Japan [REG-1]: use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).`,
       );

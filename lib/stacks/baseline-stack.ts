@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AccessRoles } from '../../constructs/access';
+import { recordImplements } from '../../constructs/core/implements';
 import { SecurityAlerts, type WatchedRole } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
 import { CostGuard } from '../../constructs/cost';
@@ -67,6 +68,8 @@ export class GovCloudBaselineStack extends Stack {
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
+    // The region check above, and the tags every resource gets from the app (lib/app.ts).
+    recordImplements(this, 'REG-1', 'IAM-6', 'TEN-3', 'DET-4');
     const { config, isHomeRegion } = props;
     this.config = config;
     this.isHomeRegion = isHomeRegion;

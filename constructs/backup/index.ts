@@ -1,0 +1,2 @@
+export * from './locked-backup-vault';
+export * from './protected-backup-plan';

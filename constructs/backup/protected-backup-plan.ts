@@ -1,0 +1,168 @@
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { LockedBackupVault } from './locked-backup-vault';
+import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { recordImplements } from '../core/implements';
+
+/** The only regions a copy may go to (REG-3: 退避先は全て日本国内). */
+
+/** Managed policies AWS Backup needs for RDS/Aurora and for S3 (backup and restore). */
+const BACKUP_MANAGED_POLICIES = [
+  'service-role/AWSBackupServiceRolePolicyForBackup',
+  'service-role/AWSBackupServiceRolePolicyForRestores',
+  'AWSBackupServiceRolePolicyForS3Backup',
+  'AWSBackupServiceRolePolicyForS3Restore',
+];
+
+/** Where the copy of every recovery point goes. */
+export interface BackupCopyDestination {
+  /** The other Japanese region (ap-northeast-1 or ap-northeast-3). */
+  readonly region: string;
+  /** ARN of the destination vault in that region (see `backupVaultArn`). */
+  readonly backupVaultArn: string;
+}
+
+export interface ProtectedBackupPlanProps {
+  /** Customer-managed key of the local vault (KEY-1). */
+  readonly encryptionKey: kms.IKey;
+  /** What to back up: every stateful resource (BAK-1). */
+  readonly resources: readonly backup.BackupResource[];
+  /** Days each recovery point and its copy are kept; at least the lock's minimum. */
+  readonly retentionDays: number;
+  /** Vault Lock minimum retention (BAK-3). */
+  readonly vaultLockMinRetentionDays: number;
+  /**
+   * Grace days before the Vault Lock becomes immutable (compliance mode).
+   * @default 3
+   */
+  readonly vaultLockChangeableForDays?: number;
+  /** Copy destination in the other Japanese region (BAK-2, REG-3). */
+  readonly copyTo: BackupCopyDestination;
+  /**
+   * When the daily backup starts.
+   * @default 18:00 UTC (03:00 JST)
+   */
+  readonly schedule?: events.Schedule;
+}
+
+/**
+ * A daily AWS Backup plan (バックアップ計画) for a municipality's stateful resources, into a
+ * locked, CMK-encrypted vault, with every recovery point copied to a vault in the other
+ * Japanese region (東西2センター). The constructor refuses any copy destination outside Tokyo
+ * and Osaka, or in the plan's own region.
+ *
+ * Cost: no fixed cost; backup storage in both regions and the inter-region transfer per GB.
+ *
+ * Implements BAK-1 (plan for every stateful resource), BAK-2 (copy East/West), BAK-3 (Vault
+ * Lock), REG-3 (destination only in Japan).
+ */
+export class ProtectedBackupPlan extends Construct {
+  /** The local vault. */
+  public readonly vault: LockedBackupVault;
+  /** The plan. */
+  public readonly plan: backup.BackupPlan;
+  /** The role AWS Backup uses for the selection. */
+  public readonly role: iam.Role;
+  /** The copy destination. */
+  public readonly copyTo: BackupCopyDestination;
+
+  constructor(scope: Construct, id: string, props: ProtectedBackupPlanProps) {
+    super(scope, id);
+    recordImplements(this, 'BAK-1', 'BAK-2', 'REG-3');
+    validate(this, props);
+    this.copyTo = props.copyTo;
+    this.vault = new LockedBackupVault(this, 'Vault', {
+      encryptionKey: props.encryptionKey,
+      minRetentionDays: props.vaultLockMinRetentionDays,
+      changeableForDays: props.vaultLockChangeableForDays,
+    });
+    const deleteAfter = Duration.days(props.retentionDays);
+    this.plan = new backup.BackupPlan(this, 'Plan', { backupVault: this.vault.vault });
+    this.plan.addRule(
+      new backup.BackupPlanRule({
+        ruleName: 'DailyWithCopyToOtherJapaneseRegion',
+        scheduleExpression: props.schedule ?? events.Schedule.cron({ hour: '18', minute: '0' }),
+        startWindow: Duration.hours(1),
+        completionWindow: Duration.hours(8),
+        deleteAfter,
+        copyActions: [
+          {
+            destinationBackupVault: backup.BackupVault.fromBackupVaultArn(
+              this,
+              'CopyDestination',
+              props.copyTo.backupVaultArn,
+            ),
+            deleteAfter,
+          },
+        ],
+      }),
+    );
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
+      description: 'AWS Backup: back up and restore the municipality resources (BAK-1)',
+      managedPolicies: BACKUP_MANAGED_POLICIES.map((p) =>
+        iam.ManagedPolicy.fromAwsManagedPolicyName(p),
+      ),
+    });
+    this.plan.addSelection('Selection', {
+      resources: [...props.resources],
+      role: this.role,
+      disableDefaultBackupPolicy: true,
+    });
+    Validations.of(this.role).acknowledge(
+      ...BACKUP_MANAGED_POLICIES.map((p) => ({
+        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${p}]`,
+        reason:
+          'AWS Backup documents these service-role policies as the required permissions for RDS/Aurora and S3 backup, copy and restore; AWS keeps them current as the services change.',
+      })),
+    );
+  }
+}
+
+/** ARN of a backup vault by name, region and account (for a cross-region copy destination). */
+export function backupVaultArn(
+  scope: Construct,
+  region: string,
+  backupVaultName: string,
+  account = Stack.of(scope).account,
+): string {
+  return `arn:${Stack.of(scope).partition}:backup:${region}:${account}:backup-vault:${backupVaultName}`;
+}
+
+function validate(scope: Construct, props: ProtectedBackupPlanProps): void {
+  const { region, backupVaultArn: arn } = props.copyTo;
+  if (!isJapanRegion(region)) {
+    throw new Error(
+      `ProtectedBackupPlan copyTo.region "${region}" is outside Japan [REG-3]: backup copies may only go to ${JAPAN_REGIONS.join(' or ')}.`,
+    );
+  }
+  const own = Stack.of(scope).region;
+  if (!Token.isUnresolved(own) && own === region) {
+    throw new Error(
+      `ProtectedBackupPlan copyTo.region "${region}" is the plan's own region [BAK-2]: copy to the other Japanese region (東西2センター).`,
+    );
+  }
+  const arnRegion = arn.split(':')[3];
+  if (!/^arn:[^:]+:backup:[^:]+:[^:]+:backup-vault:.+$/.test(arn) || arnRegion !== region) {
+    throw new Error(
+      `ProtectedBackupPlan copyTo.backupVaultArn "${arn}" is not a backup vault in ${region} [REG-3]: give arn:aws:backup:${region}:<account>:backup-vault:<name>.`,
+    );
+  }
+  if (props.resources.length === 0) {
+    throw new Error(
+      `ProtectedBackupPlan resources "[]" is empty [BAK-1]: select every stateful resource (database, buckets).`,
+    );
+  }
+  if (
+    !Number.isInteger(props.retentionDays) ||
+    props.retentionDays < props.vaultLockMinRetentionDays
+  ) {
+    throw new Error(
+      `ProtectedBackupPlan retentionDays "${props.retentionDays}" is shorter than the Vault Lock minimum ${props.vaultLockMinRetentionDays} [BAK-3]: keep recovery points at least as long as the lock requires, or the vault refuses them.`,
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { nagResourceFinding } from '../system/nag-finding';
+import { logServerAccess } from '../system/operations-log-bucket';
+import { recordImplements } from '../core/implements';
+
+export interface SnapshotExportProps {
+  /**
+   * Customer-managed key of the export bucket and of the export task (`--kms-key-id`). Use
+   * the municipality's data key, so that crypto-erasure (KEY-4) also covers exported copies.
+   */
+  readonly encryptionKey: kms.IKey;
+  /** SSE-S3 bucket receiving the export bucket's server access logs (who read the export). */
+  readonly accessLogsBucket: s3.IBucket;
+  /**
+   * Prefix of the server access logs.
+   * @default 'snapshot-export/'
+   */
+  readonly accessLogsPrefix?: string;
+}
+
+/**
+ * The exit path (移行・抹消) of a municipality's data: an encrypted, TLS-only bucket in Japan
+ * and the IAM role that RDS snapshot export (`export.rds.amazonaws.com`) assumes to write a
+ * database snapshot into it as Apache Parquet, a generic, self-describing column format
+ * (汎用性のあるデータ形式) readable by Athena, Spark, pandas and most ETL tools.
+ *
+ * Nothing runs by itself: an operator starts the export with `aws rds start-export-task`
+ * (see constructs/exit/README.md). `grantStartExport` gives a role what that needs.
+ *
+ * Cost: none fixed; the export is billed per GB of snapshot, the bucket per GB stored.
+ *
+ * Implements PORT-1 (export in a generic format, encrypted, in Japan), KEY-1, KEY-3.
+ */
+export class SnapshotExport extends Construct {
+  /** Bucket the Parquet files go to. */
+  public readonly bucket: s3.Bucket;
+  /** Role RDS assumes to write the export. */
+  public readonly exportRole: iam.Role;
+  /** Key to pass as `--kms-key-id`. */
+  public readonly encryptionKey: kms.IKey;
+
+  constructor(scope: Construct, id: string, props: SnapshotExportProps) {
+    super(scope, id);
+    recordImplements(this, 'PORT-1');
+    this.encryptionKey = props.encryptionKey;
+    const stack = Stack.of(this);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.exportRole = new iam.Role(this, 'ExportRole', {
+      assumedBy: new iam.ServicePrincipal('export.rds.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'RDS snapshot export to Parquet in the exit bucket (PORT-1)',
+    });
+    const policy = new iam.ManagedPolicy(this, 'ExportPolicy', {
+      description: 'RDS snapshot export into the exit bucket (PORT-1)',
+      roles: [this.exportRole],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'WriteExport',
+          actions: ['s3:PutObject*', 's3:GetObject*', 's3:DeleteObject*'],
+          resources: [this.bucket.arnForObjects('*')],
+        }),
+        new iam.PolicyStatement({
+          sid: 'ListExportBucket',
+          actions: ['s3:ListBucket', 's3:GetBucketLocation'],
+          resources: [this.bucket.bucketArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'EncryptExport',
+          actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+          resources: [props.encryptionKey.keyArn],
+        }),
+      ],
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+      reason:
+        'A staging bucket for a hand-over: the snapshots it is made from are copied to the other Japanese region by AWS Backup (BAK-2).',
+    });
+    logServerAccess(
+      this.bucket,
+      props.accessLogsBucket,
+      props.accessLogsPrefix ?? 'snapshot-export/',
+    );
+    Validations.of(policy).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:PutObject*]',
+        reason:
+          'The RDS export guide requires s3:PutObject* on the export bucket (multipart, tagging).',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        reason: 'The RDS export guide requires s3:GetObject* on the export bucket.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        reason: 'The RDS export guide requires s3:DeleteObject* to clean up a failed export.',
+      },
+      {
+        id: nagResourceFinding(this, 'AwsSolutions-IAM5', this.bucket.arnForObjects('*')),
+        reason: 'Objects of the export bucket only; RDS names the Parquet files per export task.',
+      },
+    );
+  }
+
+  /**
+   * Lets `grantee` start, watch and cancel export tasks with this role and key:
+   * rds:StartExportTask, iam:PassRole of the export role, and the KMS grant the export
+   * needs on the key.
+   */
+  public grantStartExport(grantee: iam.IGrantable): iam.Grant {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['rds:StartExportTask', 'rds:DescribeExportTasks', 'rds:CancelExportTask'],
+      resourceArns: ['*'],
+    });
+    this.exportRole.grantPassRole(grantee.grantPrincipal);
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:RetireGrant'],
+      resourceArns: [this.encryptionKey.keyArn],
+    });
+  }
+}

@@ -1,0 +1,339 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ipv4CidrProblem, parseIpv4Cidr } from './cidr';
+import type { IPremisesConnectivity } from './connectivity';
+import { DEFAULT_INTERFACE_ENDPOINTS, interfaceEndpointMonthlyUsd } from './endpoints';
+import { HybridDns, type DnsForwardingRule } from './hybrid-dns';
+import { VpcFlowLogs } from './vpc-flow-logs';
+import { recordImplements } from '../core/implements';
+
+/** Route 53 Resolver options of a closed network. */
+export interface ClosedNetworkResolverOptions {
+  /** @default false */
+  readonly inbound?: boolean;
+  /** @default - true when forwarding rules are given */
+  readonly outbound?: boolean;
+  /** @default [] */
+  readonly forwardingRules?: readonly DnsForwardingRule[];
+}
+
+export interface ClosedNetworkProps {
+  /** VPC CIDR, canonical IPv4, between /16 and /24. */
+  readonly cidr: string;
+  /**
+   * Municipal premises networks (庁内): the only outside sources the network ACL admits, and
+   * the destinations routed to the premises connection (NET-2, NET-4). May be empty for a
+   * network that nobody outside reaches yet (e.g. a pilot-light DR network).
+   */
+  readonly premisesCidrs: readonly string[];
+  /** Customer-managed key of the flow-log group (KEY-1). */
+  readonly flowLogKey: kms.IKey;
+  /**
+   * Availability zones (two at least, BAK-4).
+   * @default 2
+   */
+  readonly maxAzs?: number;
+  /**
+   * Interface endpoints (service names after `com.amazonaws.<region>.`). Each costs
+   * about USD 0.014 per AZ-hour in Tokyo (≈ USD 20 a month per endpoint with two AZs).
+   * @default DEFAULT_INTERFACE_ENDPOINTS (ecr.api, ecr.dkr, logs, kms, ssmmessages)
+   */
+  readonly interfaceEndpoints?: readonly string[];
+  /**
+   * TCP ports the network ACL admits from the premises CIDRs.
+   * @default [443] (the internal ALB's HTTPS listener)
+   */
+  readonly premisesTcpPorts?: readonly number[];
+  /**
+   * Connection to the premises (Transit Gateway or virtual private gateway).
+   * @default - none: the network is reachable from nowhere outside until one is added
+   */
+  readonly connectivity?: IPremisesConnectivity;
+  /**
+   * Route 53 Resolver endpoints for hybrid DNS (NET-5).
+   * @default - none
+   */
+  readonly resolver?: ClosedNetworkResolverOptions;
+  /**
+   * Flow-log retention (RET-1).
+   * @default logs.RetentionDays.THIRTEEN_MONTHS
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Strip the rules of the VPC's default security group (Security Hub EC2.2). CDK does
+   * this with a Lambda-backed custom resource, which brings an asset (so `cdk bootstrap`)
+   * and a Lambda role into the template. Off by default: no resource of this library uses
+   * the default security group, and the network ACL already limits what reaches it.
+   * @default false
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
+}
+
+/** Subnet group names: application tier (ALB, tasks, endpoints) and data tier. */
+export const APP_SUBNETS = 'app';
+export const DATA_SUBNETS = 'data';
+
+/** Network ACL quota per direction (default service quota). */
+const NACL_RULE_QUOTA = 20;
+
+/**
+ * A closed network (閉域ネットワーク) for a municipal core-business system: a VPC with
+ * isolated subnets only, in at least two AZs, with no Internet gateway, NAT gateway or public
+ * IP; AWS services through VPC endpoints; all traffic recorded in flow logs; a network ACL
+ * and security groups that admit only the municipal premises; an optional, pluggable premises
+ * connection; optional hybrid DNS. Maintenance goes through Session Manager / ECS Exec over
+ * the `ssmmessages` endpoint: no SSH or RDP is opened anywhere.
+ *
+ * ```ts
+ * const network = new ClosedNetwork(this, 'Network', {
+ *   cidr: '10.64.0.0/22',
+ *   premisesCidrs: ['172.16.0.0/16'],
+ *   flowLogKey: key.key,
+ *   connectivity: PremisesConnectivity.transitGateway({ transitGatewayId: 'tgw-0123456789abcdef0' }),
+ * });
+ * ```
+ *
+ * Fixed cost: interface endpoints × AZs × USD 0.014/h (default 5 × 2 ≈ USD 102 a month),
+ * plus resolver endpoints if requested; gateway endpoints (S3, DynamoDB) are free.
+ *
+ * Implements NET-1 (no Internet path), NET-2/NET-3 (through `connectivity`), NET-4 (premises
+ * only), NET-5 (through `resolver`), NET-6 (maintenance over endpoints), LOG-4 (flow logs).
+ */
+export class ClosedNetwork extends Construct {
+  /** The VPC. */
+  public readonly vpc: ec2.Vpc;
+  /** Application-tier subnets (ALB, tasks, interface endpoints), one per AZ. */
+  public readonly appSubnets: ec2.SubnetSelection;
+  /** Data-tier subnets (databases), one per AZ. */
+  public readonly dataSubnets: ec2.SubnetSelection;
+  /** Security group of the interface endpoints (HTTPS from inside the VPC). */
+  public readonly endpointSecurityGroup?: ec2.SecurityGroup;
+  /** The flow logs (LOG-4). */
+  public readonly flowLogs: VpcFlowLogs;
+  /** The network ACL of every subnet. */
+  public readonly networkAcl: ec2.NetworkAcl;
+  /** The premises networks this network admits. */
+  public readonly premisesCidrs: readonly string[];
+  /** Hybrid DNS endpoints, when requested. */
+  public readonly hybridDns?: HybridDns;
+  /** Interface endpoint service names created. */
+  public readonly interfaceEndpointNames: readonly string[];
+  /** Approximate fixed monthly USD of the interface endpoints (for cost notes). */
+  public readonly interfaceEndpointMonthlyUsd: number;
+
+  constructor(scope: Construct, id: string, props: ClosedNetworkProps) {
+    super(scope, id);
+    recordImplements(this, 'NET-1', 'NET-4', 'NET-6');
+    const maxAzs = props.maxAzs ?? 2;
+    validate(props, maxAzs);
+    const known = Stack.of(this).availabilityZones.length;
+    if (known < maxAzs) {
+      // An account-agnostic stack names only two AZs (Fn::GetAZs); Vpc would quietly use two.
+      throw new Error(
+        `ClosedNetwork maxAzs "${maxAzs}" exceeds the ${known} availability zones this stack can name [BAK-4]: set the stack's env.account (accountId in config) so that CDK looks the zones up, or use 2.`,
+      );
+    }
+    this.premisesCidrs = [...props.premisesCidrs];
+    const { prefix } = parseIpv4Cidr(props.cidr);
+    // Two tiers per AZ: the smallest power of two that holds them decides the subnet size.
+    const cidrMask = prefix + Math.ceil(Math.log2(2 * maxAzs));
+
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(props.cidr),
+      maxAzs,
+      natGateways: 0,
+      createInternetGateway: false,
+      restrictDefaultSecurityGroup: props.restrictDefaultSecurityGroup ?? false,
+      subnetConfiguration: [
+        { name: APP_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask },
+        { name: DATA_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask },
+      ],
+      gatewayEndpoints: {
+        S3: { service: ec2.GatewayVpcEndpointAwsService.S3 },
+        DynamoDB: { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB },
+      },
+    });
+    if (!(props.restrictDefaultSecurityGroup ?? false)) {
+      Validations.of(this.vpc).acknowledge({
+        id: 'NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
+        reason:
+          'No resource uses the default security group and the network ACL limits what can reach it; closing it needs a Lambda-backed custom resource, available with restrictDefaultSecurityGroup: true.',
+      });
+    }
+    this.appSubnets = { subnetGroupName: APP_SUBNETS };
+    this.dataSubnets = { subnetGroupName: DATA_SUBNETS };
+
+    this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', {
+      vpc: this.vpc,
+      encryptionKey: props.flowLogKey,
+      retention: props.logRetention,
+    });
+
+    const endpoints = [...(props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)];
+    this.interfaceEndpointNames = endpoints;
+    this.interfaceEndpointMonthlyUsd = interfaceEndpointMonthlyUsd(endpoints.length, maxAzs);
+    if (endpoints.length > 0) {
+      const sg = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+        vpc: this.vpc,
+        description: 'Interface VPC endpoints: HTTPS from inside this VPC only (NET-1, NET-4)',
+        allowAllOutbound: false,
+      });
+      sg.addIngressRule(
+        ec2.Peer.ipv4(props.cidr),
+        ec2.Port.tcp(443),
+        'HTTPS to AWS APIs from this VPC',
+      );
+      this.endpointSecurityGroup = sg;
+      for (const name of endpoints) {
+        this.vpc.addInterfaceEndpoint(`Endpoint-${name.replace(/\./g, '-')}`, {
+          service: new ec2.InterfaceVpcEndpointAwsService(name),
+          subnets: this.appSubnets,
+          securityGroups: [sg],
+          privateDnsEnabled: true,
+          open: false,
+        });
+      }
+    }
+
+    const isolated = this.vpc.isolatedSubnets;
+    const attachmentSubnets = this.vpc.selectSubnets(this.appSubnets).subnets;
+    props.connectivity?.bind(this, {
+      vpc: this.vpc,
+      attachmentSubnets,
+      routeTableIds: isolated.map((s) => s.routeTable.routeTableId),
+      premisesCidrs: this.premisesCidrs,
+    });
+
+    if (
+      props.resolver &&
+      (props.resolver.inbound || props.resolver.outbound || props.resolver.forwardingRules?.length)
+    ) {
+      this.hybridDns = new HybridDns(this, 'HybridDns', {
+        vpc: this.vpc,
+        subnets: attachmentSubnets,
+        premisesCidrs: this.premisesCidrs,
+        ...props.resolver,
+      });
+    }
+
+    this.networkAcl = this.buildNetworkAcl(props);
+  }
+
+  /**
+   * Admits `port` (TCP) on `securityGroup` from each premises CIDR and nothing else (NET-4).
+   */
+  public allowFromPremises(securityGroup: ec2.ISecurityGroup, port: number, what: string): void {
+    for (const cidr of this.premisesCidrs) {
+      securityGroup.addIngressRule(
+        ec2.Peer.ipv4(cidr),
+        ec2.Port.tcp(port),
+        `${what} from municipal premises ${cidr} (NET-4)`,
+      );
+    }
+  }
+
+  /**
+   * One stateless ACL on every subnet. Inbound: anything from inside the VPC; from each
+   * premises CIDR only the listed TCP ports (plus DNS when the resolver needs it); and TCP
+   * replies on ephemeral ports from anywhere, because the S3/DynamoDB gateway endpoints answer
+   * from AWS public ranges an ACL cannot name by prefix list. Security groups, which are
+   * stateful, do the precise filtering; with no Internet gateway nothing else can arrive.
+   * Outbound: everything (routes, not the ACL, keep traffic off the Internet).
+   */
+  private buildNetworkAcl(props: ClosedNetworkProps): ec2.NetworkAcl {
+    const acl = new ec2.NetworkAcl(this, 'NetworkAcl', {
+      vpc: this.vpc,
+      subnetSelection: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    });
+    const ingress = ec2.TrafficDirection.INGRESS;
+    let rule = 100;
+    const add = (id: string, cidr: string, traffic: ec2.AclTraffic, direction = ingress): void => {
+      acl.addEntry(id, {
+        ruleNumber: rule,
+        cidr: ec2.AclCidr.ipv4(cidr),
+        traffic,
+        direction,
+        ruleAction: ec2.Action.ALLOW,
+      });
+      rule += 10;
+    };
+    add('FromVpc', props.cidr, ec2.AclTraffic.allTraffic());
+    const dnsIn = props.resolver?.inbound ?? false;
+    const dnsOut = props.resolver?.outbound ?? (props.resolver?.forwardingRules?.length ?? 0) > 0;
+    props.premisesCidrs.forEach((cidr, i) => {
+      for (const port of props.premisesTcpPorts ?? [443]) {
+        add(`Premises${i}Tcp${port}`, cidr, ec2.AclTraffic.tcpPort(port));
+      }
+      if (dnsIn) {
+        add(`Premises${i}DnsTcp`, cidr, ec2.AclTraffic.tcpPort(53));
+        add(`Premises${i}DnsUdp`, cidr, ec2.AclTraffic.udpPort(53));
+      }
+      if (dnsOut) {
+        add(`Premises${i}DnsReplies`, cidr, ec2.AclTraffic.udpPortRange(1024, 65535));
+      }
+    });
+    add('TcpReplies', '0.0.0.0/0', ec2.AclTraffic.tcpPortRange(1024, 65535));
+    rule = 100;
+    add('ToAnywhere', '0.0.0.0/0', ec2.AclTraffic.allTraffic(), ec2.TrafficDirection.EGRESS);
+    Validations.of(acl).acknowledge({
+      id: 'AwsSolutions-VPC3',
+      reason:
+        'Deliberate (NET-4): the ACL is a second, stateless fence that admits only the premises CIDRs on the listed ports besides VPC-internal traffic and TCP replies; security groups remain the primary control.',
+    });
+    return acl;
+  }
+}
+
+function validate(props: ClosedNetworkProps, maxAzs: number): void {
+  const cidrProblem = ipv4CidrProblem(props.cidr);
+  if (cidrProblem) {
+    throw new Error(
+      `ClosedNetwork cidr "${props.cidr}" ${cidrProblem} [NET-1]: give a canonical IPv4 CIDR between /16 and /24.`,
+    );
+  }
+  const { prefix } = parseIpv4Cidr(props.cidr);
+  if (prefix < 16 || prefix > 24) {
+    throw new Error(
+      `ClosedNetwork cidr "${props.cidr}" has prefix /${prefix} [NET-1]: use /16 to /24 (a VPC allows /16-/28, and two tiers in each AZ must fit).`,
+    );
+  }
+  if (!Number.isInteger(maxAzs) || maxAzs < 2 || maxAzs > 3) {
+    throw new Error(
+      `ClosedNetwork maxAzs "${maxAzs}" is not allowed [BAK-4]: use 2 or 3 availability zones for redundancy.`,
+    );
+  }
+  for (const cidr of props.premisesCidrs) {
+    const problem = ipv4CidrProblem(cidr);
+    if (problem || parseIpv4Cidr(cidr).prefix < 8) {
+      throw new Error(
+        `ClosedNetwork premisesCidrs "${cidr}" ${problem ?? 'is broader than /8'} [NET-4]: list the municipal premises networks as canonical CIDRs no broader than /8; never 0.0.0.0/0.`,
+      );
+    }
+  }
+  for (const port of props.premisesTcpPorts ?? [443]) {
+    if (port === 22 || port === 3389 || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(
+        `ClosedNetwork premisesTcpPorts "${port}" is not allowed [NET-6]: SSH (22) and RDP (3389) are never opened; maintain through Session Manager / ECS Exec over the ssmmessages endpoint.`,
+      );
+    }
+  }
+  const endpoints = props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
+  const bad = endpoints.find((e) => !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(e));
+  if (bad !== undefined || new Set(endpoints).size !== endpoints.length) {
+    throw new Error(
+      `ClosedNetwork interfaceEndpoints "${bad ?? endpoints.join(',')}" is invalid [NET-1]: list service names like "ecr.api" once each.`,
+    );
+  }
+  const dnsIn = props.resolver?.inbound ? 2 : 0;
+  const dnsOut = props.resolver?.outbound || props.resolver?.forwardingRules?.length ? 1 : 0;
+  const inboundRules =
+    2 + props.premisesCidrs.length * ((props.premisesTcpPorts ?? [443]).length + dnsIn + dnsOut);
+  if (inboundRules > NACL_RULE_QUOTA) {
+    throw new Error(
+      `ClosedNetwork premisesCidrs "${props.premisesCidrs.join(',')}" need ${inboundRules} inbound network ACL rules [NET-4]: the quota is ${NACL_RULE_QUOTA}; summarize the premises networks into fewer CIDRs.`,
+    );
+  }
+}

@@ -1,0 +1,321 @@
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { ClosedNetwork } from '../network/closed-network';
+import { EncryptedLogGroup } from '../network/encrypted-log-group';
+import { nagResourceFinding } from './nag-finding';
+import { recordImplements } from '../core/implements';
+
+/** Valid Fargate CPU units → allowed memory (MiB). */
+const FARGATE_MEMORY: Record<number, readonly number[]> = {
+  256: [512, 1024, 2048],
+  512: [1024, 2048, 3072, 4096],
+  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
+  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
+  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
+};
+
+/** The ACM certificate ARN shape; the region must be Tokyo or Osaka (REG-1). */
+const CERTIFICATE_ARN = /^arn:aws:acm:(ap-northeast-[13]):\d{12}:certificate\/[0-9a-f-]{36}$/;
+
+export interface ApplicationTierProps {
+  /** The closed network: tasks and the ALB go into its application subnets. */
+  readonly network: ClosedNetwork;
+  /** Customer-managed key for the log groups, the ECS Exec session and the image repository. */
+  readonly encryptionKey: kms.IKey;
+  /** ACM certificate of the HTTPS listener, in the stack's region (KEY-3). */
+  readonly certificateArn: string;
+  /** SSE-S3 bucket for the ALB access logs (see OperationsLogBucket). */
+  readonly accessLogsBucket: s3.IBucket;
+  /**
+   * Private ECR repository holding the image. The network is closed, so images come from a
+   * repository in the account through the ecr.api/ecr.dkr endpoints, never from a public
+   * registry.
+   * @default - a new KMS-encrypted, tag-immutable repository with scan on push
+   */
+  readonly repository?: ecr.IRepository;
+  /**
+   * Image tag to run.
+   * @default '1.0.0'
+   */
+  readonly imageTag?: string;
+  /**
+   * Container port (plain HTTP inside the VPC; TLS ends at the ALB).
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /**
+   * Target-group health-check path.
+   * @default '/health'
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Fargate CPU units.
+   * @default 256
+   */
+  readonly cpu?: number;
+  /**
+   * Fargate memory in MiB, valid for `cpu`.
+   * @default 512
+   */
+  readonly memoryMiB?: number;
+  /**
+   * Running tasks: at least 2 (spread over the AZs, BAK-4), or 0 before an image exists.
+   * @default 2
+   */
+  readonly desiredCount?: number;
+  /**
+   * Retention of the application and ECS Exec log groups (RET-1).
+   * @default logs.RetentionDays.THIRTEEN_MONTHS
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Prefix of the ALB access-log objects in `accessLogsBucket`.
+   * @default 'alb'
+   */
+  readonly accessLogsPrefix?: string;
+}
+
+/**
+ * The internal application tier of a municipal system (業務アプリケーション層): an ECS
+ * Fargate service behind an internal Application Load Balancer with an HTTPS listener (TLS
+ * 1.2/1.3 policy), reachable only from the municipal premises.
+ *
+ * - The ALB is internal, in isolated subnets; its security group admits 443 from the premises
+ *   CIDRs only (NET-4); there is no HTTP listener. Access logs go to the SSE-S3 operations
+ *   log bucket (ALB log delivery supports no SSE-KMS). Deletion protection is on: turn it off
+ *   (`aws elbv2 modify-load-balancer-attributes`) before removing the stack.
+ * - Tasks run in at least two AZs with no public IP, pull the image from a private ECR
+ *   repository over endpoints, and log to a KMS-encrypted log group kept ≥ 1 year.
+ * - Maintenance is ECS Exec (Session Manager) over the ssmmessages endpoint: sessions are
+ *   encrypted with the customer key and logged to an encrypted log group (NET-6).
+ *
+ * Fixed cost: the ALB (≈ USD 0.0243/h in Tokyo plus LCUs ≈ USD 18+ a month), the Fargate
+ * tasks (desiredCount × size), Container Insights metrics.
+ *
+ * Implements KEY-3, LOG-5, NET-1, NET-4, NET-6, BAK-4 (two AZs).
+ */
+export class ApplicationTier extends Construct {
+  /** The ECS cluster. */
+  public readonly cluster: ecs.Cluster;
+  /** The Fargate service. */
+  public readonly service: ecs.FargateService;
+  /** The task definition. */
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The application container (add environment with `addEnvironment`). */
+  public readonly container: ecs.ContainerDefinition;
+  /** Role the application runs as: grant data access to this. */
+  public readonly taskRole: iam.IRole;
+  /** Security group of the tasks: data stores admit this. */
+  public readonly serviceSecurityGroup: ec2.SecurityGroup;
+  /** The internal ALB. */
+  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  /** Security group of the ALB (443 from premises only). */
+  public readonly loadBalancerSecurityGroup: ec2.SecurityGroup;
+  /** The HTTPS listener. */
+  public readonly listener: elbv2.ApplicationListener;
+  /** The image repository. */
+  public readonly repository: ecr.IRepository;
+  /** Application log group. */
+  public readonly logGroup: logs.ILogGroup;
+  /** ECS Exec session log group (NET-6). */
+  public readonly execLogGroup: logs.ILogGroup;
+
+  constructor(scope: Construct, id: string, props: ApplicationTierProps) {
+    super(scope, id);
+    recordImplements(this, 'KEY-3', 'LOG-5', 'BAK-4');
+    const cpu = props.cpu ?? 256;
+    const memoryMiB = props.memoryMiB ?? 512;
+    const desiredCount = props.desiredCount ?? 2;
+    const containerPort = props.containerPort ?? 8080;
+    validate(this, props, cpu, memoryMiB, desiredCount, containerPort);
+    const { network } = props;
+    const vpc = network.vpc;
+
+    this.repository =
+      props.repository ??
+      new ecr.Repository(this, 'Repository', {
+        encryption: ecr.RepositoryEncryption.KMS,
+        encryptionKey: props.encryptionKey,
+        imageScanOnPush: true,
+        imageTagMutability: ecr.TagMutability.IMMUTABLE,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+
+    this.logGroup = new EncryptedLogGroup(this, 'AppLogs', {
+      encryptionKey: props.encryptionKey,
+      retention: props.logRetention,
+    }).logGroup;
+    this.execLogGroup = new EncryptedLogGroup(this, 'ExecSessionLogs', {
+      encryptionKey: props.encryptionKey,
+      retention: props.logRetention,
+    }).logGroup;
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+      executeCommandConfiguration: {
+        kmsKey: props.encryptionKey,
+        logging: ecs.ExecuteCommandLogging.OVERRIDE,
+        logConfiguration: {
+          cloudWatchLogGroup: this.execLogGroup,
+          cloudWatchEncryptionEnabled: true,
+        },
+      },
+    });
+
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
+      cpu,
+      memoryLimitMiB: memoryMiB,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
+    });
+    this.taskRole = this.taskDefinition.taskRole;
+    this.container = this.taskDefinition.addContainer('App', {
+      image: ecs.ContainerImage.fromEcrRepository(this.repository, props.imageTag ?? '1.0.0'),
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'app' }),
+      portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
+      essential: true,
+    });
+
+    this.serviceSecurityGroup = new ec2.SecurityGroup(this, 'ServiceSecurityGroup', {
+      vpc,
+      description: 'Application tasks: traffic from the internal ALB only (NET-4)',
+      // Egress stays inside what the routes allow: the VPC, its endpoints and the premises.
+      allowAllOutbound: true,
+    });
+    this.service = new ecs.FargateService(this, 'Service', {
+      cluster: this.cluster,
+      taskDefinition: this.taskDefinition,
+      desiredCount,
+      vpcSubnets: network.appSubnets,
+      securityGroups: [this.serviceSecurityGroup],
+      assignPublicIp: false,
+      enableExecuteCommand: true,
+      circuitBreaker: { rollback: true },
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      platformVersion: ecs.FargatePlatformVersion.LATEST,
+    });
+
+    this.loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpc,
+      description: 'Internal ALB: HTTPS from municipal premises only (NET-4, KEY-3)',
+      allowAllOutbound: false,
+    });
+    network.allowFromPremises(this.loadBalancerSecurityGroup, 443, 'HTTPS');
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      internetFacing: false,
+      vpcSubnets: network.appSubnets,
+      securityGroup: this.loadBalancerSecurityGroup,
+      dropInvalidHeaderFields: true,
+      deletionProtection: true,
+    });
+    this.loadBalancer.logAccessLogs(props.accessLogsBucket, props.accessLogsPrefix ?? 'alb');
+    this.listener = this.loadBalancer.addListener('Https', {
+      port: 443,
+      protocol: elbv2.ApplicationProtocol.HTTPS,
+      sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+      certificates: [elbv2.ListenerCertificate.fromArn(props.certificateArn)],
+      open: false,
+    });
+    this.listener.addTargets('App', {
+      port: containerPort,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targets: [this.service],
+      healthCheck: { path: props.healthCheckPath ?? '/health', healthyHttpCodes: '200' },
+      deregistrationDelay: Duration.seconds(30),
+    });
+
+    this.acknowledgeFindings();
+  }
+
+  private acknowledgeFindings(): void {
+    const stack = Stack.of(this);
+    Validations.of(this.loadBalancer).acknowledge({
+      id: 'NIST.800.53.R5-ALBWAFEnabled',
+      reason:
+        'Internal ALB in a closed network, reachable only from the municipal premises CIDRs over the Government Cloud connection (NET-1, NET-4); attach an AWS WAF web ACL if the application needs request filtering.',
+    });
+    Validations.of(this.taskDefinition).acknowledge({
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason:
+        'Policies CDK generates for the task and execution roles (image pull, logs, ECS Exec), scoped to the resources of this construct and attached to one role each.',
+    });
+    Validations.of(this.taskDefinition).acknowledge(
+      {
+        id: 'AwsSolutions-ECS2',
+        reason:
+          'Environment variables carry only non-secret identifiers (municipality code, database host, bucket name); credentials are never passed: the database uses IAM authentication.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ECR GetAuthorizationToken, ECS Exec (ssmmessages:*Channel) and logs:DescribeLogGroups support no resource-level permissions; AWS documents Resource "*" for them.',
+      },
+      {
+        // The ARN exactly as the ECS service builds it for the session-log statement.
+        id: nagResourceFinding(
+          this,
+          'AwsSolutions-IAM5',
+          `arn:${stack.partition}:logs:${this.service.env.region}:${this.service.env.account}:log-group:${this.execLogGroup.logGroupName}:*`,
+        ),
+        reason:
+          'Log streams of the ECS Exec session log group only: stream names are created per session, so the ARN ends in ":*".',
+      },
+    );
+  }
+}
+
+function validate(
+  scope: Construct,
+  props: ApplicationTierProps,
+  cpu: number,
+  memoryMiB: number,
+  desiredCount: number,
+  containerPort: number,
+): void {
+  const cert = CERTIFICATE_ARN.exec(props.certificateArn);
+  const region = Stack.of(scope).region;
+  if (!cert) {
+    throw new Error(
+      `ApplicationTier certificateArn "${props.certificateArn}" is not an ACM certificate ARN in Tokyo or Osaka [KEY-3]: give arn:aws:acm:<ap-northeast-1|3>:<account>:certificate/<uuid>.`,
+    );
+  }
+  if (!Token.isUnresolved(region) && cert[1] !== region) {
+    throw new Error(
+      `ApplicationTier certificateArn "${props.certificateArn}" is in ${cert[1]}, but the load balancer is in ${region} [KEY-3]: use a certificate issued or imported in ${region}.`,
+    );
+  }
+  const allowed = FARGATE_MEMORY[cpu];
+  if (!allowed) {
+    throw new Error(
+      `ApplicationTier cpu "${cpu}" is not a Fargate size [BAK-4]: use 256, 512, 1024, 2048 or 4096.`,
+    );
+  }
+  if (!allowed.includes(memoryMiB)) {
+    throw new Error(
+      `ApplicationTier memoryMiB "${memoryMiB}" does not fit cpu ${cpu} [BAK-4]: use one of ${allowed.join(', ')}.`,
+    );
+  }
+  if (!Number.isInteger(desiredCount) || desiredCount === 1 || desiredCount < 0) {
+    throw new Error(
+      `ApplicationTier desiredCount "${desiredCount}" is not allowed [BAK-4]: run at least 2 tasks (one per AZ), or 0 until the first image is pushed.`,
+    );
+  }
+  if (!Number.isInteger(containerPort) || containerPort < 1024 || containerPort > 65535) {
+    throw new Error(
+      `ApplicationTier containerPort "${containerPort}" is not allowed [NET-4]: use an unprivileged port 1024-65535.`,
+    );
+  }
+}

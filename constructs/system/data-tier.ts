@@ -1,0 +1,302 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { EncryptedLogGroup } from '../network/encrypted-log-group';
+import { nagResourceFinding } from './nag-finding';
+import { logServerAccess } from './operations-log-bucket';
+import { recordImplements } from '../core/implements';
+
+/** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */
+const POSTGRES_PORT = 5432;
+
+/** RDS cluster identifier rules: letter first, letters/digits/single hyphens, ≤ 63. */
+const CLUSTER_IDENTIFIER = /^[a-z](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/;
+
+export interface DataTierProps {
+  /** The VPC. */
+  readonly vpc: ec2.IVpc;
+  /** Subnets of the database (isolated, at least two AZs). */
+  readonly subnets: ec2.SubnetSelection;
+  /**
+   * The municipality's data key (業務データ鍵): encrypts the database storage, its master
+   * secret, its log group and the exchange bucket, so scheduling its deletion crypto-erases
+   * exactly this municipality's data (KEY-4).
+   */
+  readonly encryptionKey: kms.IKey;
+  /**
+   * DB cluster identifier, lowercase. A fixed name is needed here: RDS exports logs to
+   * `/aws/rds/cluster/<identifier>/postgresql`, and that log group must exist — encrypted and
+   * with retention — before RDS creates it without either.
+   */
+  readonly clusterIdentifier: string;
+  /** SSE-S3 bucket receiving the exchange bucket's server access logs. */
+  readonly accessLogsBucket: s3.IBucket;
+  /**
+   * Provisioned instance class, e.g. `db.r7g.large`.
+   * @default - Aurora Serverless v2
+   */
+  readonly instanceClass?: string;
+  /**
+   * Serverless v2 minimum capacity (ACU).
+   * @default 0.5
+   */
+  readonly minCapacity?: number;
+  /**
+   * Serverless v2 maximum capacity (ACU).
+   * @default 2
+   */
+  readonly maxCapacity?: number;
+  /**
+   * Retention of the database log group (RET-1).
+   * @default logs.RetentionDays.THIRTEEN_MONTHS
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Prefix of the exchange bucket's server access logs.
+   * @default 'exchange-bucket/'
+   */
+  readonly accessLogsPrefix?: string;
+}
+
+/**
+ * The data tier of one municipality (データ層): an Aurora PostgreSQL cluster and an S3 bucket
+ * for exchanged files (e.g. print output, 帳票), both encrypted with the municipality's key.
+ *
+ * - Aurora: writer and reader in different AZs (Multi-AZ), storage encrypted with the data key,
+ *   TLS forced (`rds.force_ssl = 1`), IAM database authentication, deletion protection, a
+ *   snapshot on stack deletion, PostgreSQL logs to a KMS-encrypted log group kept ≥ 1 year.
+ *   The master password is managed and rotated by RDS in Secrets Manager, encrypted with the
+ *   data key; no rotation Lambda is needed.
+ * - Exchange bucket: SSE-KMS with the data key, TLS 1.2+ only, public access blocked,
+ *   versioned (AWS Backup for S3 needs it), server access logs, retained.
+ *
+ * Fixed cost: Serverless v2 at 0.5 ACU minimum × 2 instances (≈ USD 0.15/ACU-h in Tokyo ≈
+ * USD 110 a month) or the provisioned class × 2, plus storage and I/O.
+ *
+ * Implements KEY-1, KEY-3 (TLS forced), KEY-4 (per-municipality key), LOG-5, BAK-4
+ * (Multi-AZ), TEN-1 (own database).
+ */
+export class DataTier extends Construct {
+  /** The Aurora cluster. */
+  public readonly cluster: rds.DatabaseCluster;
+  /** Security group of the cluster: admits only what `grantApplicationAccess` adds. */
+  public readonly securityGroup: ec2.SecurityGroup;
+  /** The exchange bucket. */
+  public readonly bucket: s3.Bucket;
+  /** The database log group. */
+  public readonly logGroup: logs.ILogGroup;
+  /** The data key. */
+  public readonly encryptionKey: kms.IKey;
+  /** Port of the database. */
+  public readonly port = POSTGRES_PORT;
+  private grants = 0;
+
+  constructor(scope: Construct, id: string, props: DataTierProps) {
+    super(scope, id);
+    recordImplements(this, 'KEY-1', 'KEY-3', 'LOG-5', 'BAK-4');
+    validate(props);
+    this.encryptionKey = props.encryptionKey;
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
+      vpc: props.vpc,
+      description:
+        'Aurora PostgreSQL: only the application tier of this municipality (TEN-1, NET-4)',
+      allowAllOutbound: false,
+    });
+
+    this.logGroup = new EncryptedLogGroup(this, 'PostgresLogs', {
+      encryptionKey: props.encryptionKey,
+      retention: props.logRetention,
+      logGroupName: `/aws/rds/cluster/${props.clusterIdentifier}/postgresql`,
+    }).logGroup;
+
+    const engine = rds.DatabaseClusterEngine.auroraPostgres({
+      version: rds.AuroraPostgresEngineVersion.VER_16_6,
+    });
+    const parameterGroup = new rds.ParameterGroup(this, 'ClusterParameters', {
+      engine,
+      description: 'TLS forced (KEY-3); connections logged (LOG-5)',
+      parameters: {
+        'rds.force_ssl': '1',
+        log_connections: '1',
+        log_disconnections: '1',
+      },
+    });
+    const serverless = props.instanceClass === undefined;
+    const instance = (name: string, reader: boolean): rds.IClusterInstance =>
+      serverless
+        ? rds.ClusterInstance.serverlessV2(name, { scaleWithWriter: reader })
+        : rds.ClusterInstance.provisioned(name, {
+            instanceType: new ec2.InstanceType(props.instanceClass!.replace(/^db\./, '')),
+          });
+
+    this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
+      engine,
+      clusterIdentifier: props.clusterIdentifier,
+      credentials: rds.Credentials.fromUsername('govcloud_admin', {
+        encryptionKey: props.encryptionKey,
+      }),
+      manageMasterUserPassword: true,
+      writer: instance('writer', false),
+      readers: [instance('reader', true)],
+      serverlessV2MinCapacity: serverless ? (props.minCapacity ?? 0.5) : undefined,
+      serverlessV2MaxCapacity: serverless ? (props.maxCapacity ?? 2) : undefined,
+      vpc: props.vpc,
+      vpcSubnets: props.subnets,
+      securityGroups: [this.securityGroup],
+      port: POSTGRES_PORT,
+      storageEncrypted: true,
+      storageEncryptionKey: props.encryptionKey,
+      iamAuthentication: true,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
+      parameterGroup,
+      cloudwatchLogsExports: ['postgresql'],
+      copyTagsToSnapshot: true,
+      // 01:00-02:00 JST, before the daily AWS Backup window.
+      backup: { retention: Duration.days(7), preferredWindow: '16:00-17:00' },
+      preferredMaintenanceWindow: 'sat:18:00-sat:19:00',
+    });
+    this.cluster.node.addDependency(this.logGroup);
+
+    this.bucket = new s3.Bucket(this, 'ExchangeBucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'AbortUploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+    });
+    logServerAccess(
+      this.bucket,
+      props.accessLogsBucket,
+      props.accessLogsPrefix ?? 'exchange-bucket/',
+    );
+    Validations.of(this.bucket).acknowledge({
+      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+      reason:
+        'AWS Backup copies this bucket daily to a locked vault in the other Japanese region (BAK-2), encrypted with the municipality backup key there; replication would add a second, unlocked copy.',
+    });
+
+    Validations.of(this.cluster).acknowledge(
+      {
+        id: 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
+        reason:
+          'Enhanced Monitoring writes to the account-wide RDSOSMetrics log group that RDS creates without a customer key and with 30-day retention (against KEY-1/RET-1); CloudWatch metrics and the exported PostgreSQL log cover operations.',
+      },
+      {
+        id: 'NIST.800.53.R5-RDSInBackupPlan',
+        reason:
+          'AWS Backup protects Aurora per cluster: the cluster ARN is selected by the ProtectedBackupPlan (BAK-1), which covers its instances.',
+      },
+      {
+        id: 'AwsSolutions-RDS11',
+        reason:
+          'The cluster is reachable only from its own application security group inside a closed network; a non-default port would add obscurity, not protection, and break tooling defaults.',
+      },
+      {
+        id: 'AwsSolutions-SMG4',
+        reason: 'RDS manages and rotates the master password itself (manageMasterUserPassword).',
+      },
+    );
+  }
+
+  /**
+   * Lets an application reach this database and bucket: the database security group admits
+   * `securityGroup` on the PostgreSQL port, and a policy created here (so a shared role in
+   * another stack needs no change there) grants read/write on the exchange bucket, use of the
+   * data key, and `rds-db:connect` as `dbUser` (IAM authentication, no password).
+   */
+  public grantApplicationAccess(
+    role: iam.IRole,
+    securityGroup: ec2.ISecurityGroup,
+    dbUser = 'app_user',
+  ): iam.ManagedPolicy {
+    this.securityGroup.addIngressRule(
+      securityGroup,
+      ec2.Port.tcp(POSTGRES_PORT),
+      'PostgreSQL from the application tier',
+    );
+    const stack = Stack.of(this);
+    this.grants += 1;
+    // A customer-managed policy, not an inline one: reviewable on its own, and created here so
+    // that a role in another stack (application mode) needs no change in that stack.
+    const policy = new iam.ManagedPolicy(
+      this,
+      `ApplicationAccess${this.grants > 1 ? this.grants : ''}`,
+      {
+        description: `Access of the application to the data of one municipality (${this.cluster.clusterIdentifier})`,
+        roles: [role],
+        statements: [
+          new iam.PolicyStatement({
+            sid: 'ExchangeBucketObjects',
+            actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectVersion'],
+            resources: [this.bucket.arnForObjects('*')],
+          }),
+          new iam.PolicyStatement({
+            sid: 'ExchangeBucketList',
+            actions: ['s3:ListBucket', 's3:GetBucketLocation'],
+            resources: [this.bucket.bucketArn],
+          }),
+          new iam.PolicyStatement({
+            sid: 'DataKey',
+            actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+            resources: [this.encryptionKey.keyArn],
+          }),
+          new iam.PolicyStatement({
+            sid: 'DatabaseIamAuth',
+            actions: ['rds-db:connect'],
+            resources: [
+              stack.formatArn({
+                service: 'rds-db',
+                resource: 'dbuser',
+                resourceName: `${this.cluster.clusterResourceIdentifier}/${dbUser}`,
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ],
+          }),
+        ],
+      },
+    );
+    Validations.of(policy).acknowledge({
+      id: nagResourceFinding(this, 'AwsSolutions-IAM5', this.bucket.arnForObjects('*')),
+      reason:
+        "Objects of this municipality's own exchange bucket; object keys are chosen by the application at runtime.",
+    });
+    return policy;
+  }
+}
+
+function validate(props: DataTierProps): void {
+  if (!CLUSTER_IDENTIFIER.test(props.clusterIdentifier)) {
+    throw new Error(
+      `DataTier clusterIdentifier "${props.clusterIdentifier}" is not a valid RDS identifier [LOG-5]: use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters.`,
+    );
+  }
+  if (
+    props.instanceClass !== undefined &&
+    !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(props.instanceClass)
+  ) {
+    throw new Error(
+      `DataTier instanceClass "${props.instanceClass}" is not an RDS instance class [BAK-4]: use e.g. "db.r7g.large", or leave it out for Serverless v2.`,
+    );
+  }
+  const min = props.minCapacity ?? 0.5;
+  const max = props.maxCapacity ?? 2;
+  if (min < 0.5 || max > 256 || min > max || (min * 2) % 1 !== 0 || (max * 2) % 1 !== 0) {
+    throw new Error(
+      `DataTier minCapacity/maxCapacity "${min}/${max}" are not allowed [BAK-4]: use 0.5-256 ACU in steps of 0.5 with min ≤ max.`,
+    );
+  }
+}

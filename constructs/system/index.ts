@@ -1,0 +1,5 @@
+export * from './application-tier';
+export * from './data-tier';
+export * from './municipal-system';
+export * from './nag-finding';
+export * from './operations-log-bucket';

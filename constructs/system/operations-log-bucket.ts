@@ -1,0 +1,102 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { recordImplements } from '../core/implements';
+
+export interface OperationsLogBucketProps {
+  /**
+   * Days objects are kept before they expire; at least one year (RET-1).
+   * @default 400
+   */
+  readonly retentionDays?: number;
+}
+
+/**
+ * The bucket for operations logs that AWS services deliver only to SSE-S3 buckets: ALB
+ * access logs (ALB アクセスログ) and S3 server access logs. Neither delivery supports SSE-KMS,
+ * so this bucket uses S3-managed encryption (still encrypted at rest) and is otherwise locked
+ * down: TLS 1.2+ only, public access blocked, ACLs disabled, versioned, retained on stack
+ * deletion, and objects expire no earlier than one year.
+ *
+ * Implements LOG-5 (ALB logs kept ≥ 1 year), RET-1, KEY-3 (TLS-only).
+ */
+export class OperationsLogBucket extends Construct {
+  /** The bucket. */
+  public readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: OperationsLogBucketProps = {}) {
+    super(scope, id);
+    recordImplements(this, 'LOG-5', 'RET-1');
+    const retentionDays = props.retentionDays ?? 400;
+    if (!Number.isInteger(retentionDays) || retentionDays < 365) {
+      throw new Error(
+        `OperationsLogBucket retentionDays "${retentionDays}" is too short [RET-1]: keep operations logs at least 365 days.`,
+      );
+    }
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'ExpireAfterRetention',
+          expiration: Duration.days(retentionDays),
+          noncurrentVersionExpiration: Duration.days(retentionDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+    Validations.of(this.bucket).acknowledge(
+      {
+        id: 'AwsSolutions-S1',
+        reason:
+          'This bucket is itself the destination of ALB and S3 server access logs; logging its own accesses into itself would loop.',
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketLoggingEnabled',
+        reason:
+          'This bucket is itself the destination of ALB and S3 server access logs; logging its own accesses into itself would loop.',
+      },
+      {
+        id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+        reason:
+          'ALB access-log and S3 server-access-log delivery support only SSE-S3 (AWS documentation); the bucket is still encrypted at rest, private and TLS-only.',
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason:
+          'Operations logs of one system; the audit record of the tenant area is the baseline log archive, which is protected and kept separately.',
+      },
+    );
+  }
+}
+
+/**
+ * Sends the S3 server access logs of `source` to `target` under `prefix`, authorised by a
+ * bucket-policy statement for `logging.s3.amazonaws.com` bound to `source` and this account.
+ * Unlike the `serverAccessLogsBucket` prop, this never falls back to the LogDeliveryWrite ACL
+ * (which CDK uses when the `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy` flag is off, and
+ * which is incompatible with ACLs disabled), so it behaves the same in any app.
+ */
+export function logServerAccess(source: s3.Bucket, target: s3.IBucket, prefix: string): void {
+  (source.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+    destinationBucketName: target.bucketName,
+    logFilePrefix: prefix,
+  };
+  target.addToResourcePolicy(
+    new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [target.arnForObjects(`${prefix}*`)],
+      conditions: {
+        ArnLike: { 'aws:SourceArn': source.bucketArn },
+        StringEquals: { 'aws:SourceAccount': Stack.of(source).account },
+      },
+    }),
+  );
+}

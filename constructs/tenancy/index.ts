@@ -1,0 +1,2 @@
+export * from './municipality-tenant';
+export * from './tenant-budget';

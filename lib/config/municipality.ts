@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { localGovernmentCodeProblem } from './local-government-code';
+
+/** A 全国地方公共団体コード with a valid check digit. */
+export const localGovernmentCode = z.string().superRefine((code, ctx) => {
+  const problem = localGovernmentCodeProblem(code);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `local government code ${problem}`, input: code });
+  }
+});
+
+/** A municipality (地方公共団体): display name and local government code. */
+export const municipalitySchema = z.strictObject({
+  /** Display name, e.g. "架空市". */
+  name: z.string().trim().min(1),
+  /** 全国地方公共団体コード, 6 digits with check digit. */
+  code: localGovernmentCode,
+});
+
+/** A municipality as validated: name and 6-digit code. */
+export type Municipality = z.output<typeof municipalitySchema>;

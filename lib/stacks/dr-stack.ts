@@ -1,0 +1,111 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type * as backup from 'aws-cdk-lib/aws-backup';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
+import { PurposeKey } from '../../constructs/keys/purpose-key';
+import { ClosedNetwork } from '../../constructs/network/closed-network';
+import { PremisesConnectivity } from '../../constructs/network/connectivity';
+import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant';
+import type { GovCloudConfig } from '../config';
+import type { SystemTenant } from '../config/sections/system';
+import { assertJapanRegion } from './region';
+
+export interface GovCloudDrStackProps extends StackProps {
+  /** The validated configuration. */
+  readonly config: GovCloudConfig;
+  /** Municipalities whose backup copies land in this stack's vaults. */
+  readonly tenants: readonly SystemTenant[];
+  /**
+   * CIDR of a pilot-light closed network in this stack.
+   * @default - no network
+   */
+  readonly pilotLightCidr?: string;
+}
+
+/** Name of a municipality's copy vault in the DR region (fixed: the primary region needs it). */
+export function drBackupVaultName(config: GovCloudConfig, municipalityCode: string): string {
+  return `${config.systemName.toLowerCase()}-${municipalityCode}-copy`;
+}
+
+/** Alias prefix of the sample system's keys, distinct per system in one account. */
+export function systemAliasPrefix(config: GovCloudConfig): string {
+  return `govcloud-jp-${config.systemName.toLowerCase()}`.replace(/-+/g, '-');
+}
+
+/**
+ * The disaster-recovery side of the sample system in the other Japanese region (Osaka by
+ * default; 東西2センター): for each municipality a backup key and a locked, CMK-encrypted vault
+ * that receives the copies of its recovery points — per municipality, so that crypto-erasing
+ * one municipality also covers its copies (KEY-4) — and, optionally, a pilot-light closed
+ * network (flow logs and gateway endpoints only; interface endpoints and compute are added on
+ * failover, so it costs next to nothing while idle).
+ *
+ * Deploy it before the primary system stacks: their copy actions name its vaults.
+ *
+ * Implements BAK-2 (destination vault with a CMK in the other region), BAK-3 (Vault Lock),
+ * BAK-4 (DR deployable in Osaka), REG-3, KEY-4.
+ */
+export class GovCloudDrStack extends Stack {
+  /** Copy vault per municipality code. */
+  public readonly vaults: Readonly<Record<string, backup.BackupVault>>;
+  /** Backup key per municipality code. */
+  public readonly keys: Readonly<Record<string, PurposeKey>>;
+  /** The pilot-light network, when requested. */
+  public readonly network?: ClosedNetwork;
+
+  constructor(scope: Construct, id: string, props: GovCloudDrStackProps) {
+    super(scope, id, props);
+    assertJapanRegion(this, props.env?.region);
+    const { config } = props;
+    const system = config.system;
+    const aliasPrefix = systemAliasPrefix(config);
+    const vaults: Record<string, backup.BackupVault> = {};
+    const keys: Record<string, PurposeKey> = {};
+
+    for (const tenant of props.tenants) {
+      const scopeOf = new Construct(this, `Tenant-${tenant.code}`);
+      keys[tenant.code] = new PurposeKey(scopeOf, 'BackupKey', {
+        purpose: 'backup',
+        qualifier: tenant.code,
+        aliasPrefix,
+      });
+      vaults[tenant.code] = new LockedBackupVault(scopeOf, 'CopyVault', {
+        encryptionKey: keys[tenant.code].key,
+        minRetentionDays: system.backup.vaultLockMinRetentionDays,
+        changeableForDays: system.backup.vaultLockChangeableForDays,
+        backupVaultName: drBackupVaultName(config, tenant.code),
+      }).vault;
+      tagTenantResources(scopeOf, tenant.code);
+    }
+    this.vaults = vaults;
+    this.keys = keys;
+
+    if (props.pilotLightCidr) {
+      const owner = props.tenants.length === 1 ? props.tenants[0].code : 'shared';
+      const networkScope = new Construct(this, 'PilotLight');
+      const logKey = new PurposeKey(networkScope, 'LogKey', {
+        purpose: 'audit-logs',
+        qualifier: `dr-${owner}`,
+        aliasPrefix,
+      });
+      this.network = new ClosedNetwork(networkScope, 'Network', {
+        cidr: props.pilotLightCidr,
+        maxAzs: system.maxAzs,
+        premisesCidrs: system.premisesCidrs,
+        interfaceEndpoints: [],
+        flowLogKey: logKey.key,
+        logRetention: config.logRetentionDays as logs.RetentionDays,
+        connectivity: system.dr.transitGatewayId
+          ? PremisesConnectivity.transitGateway({
+              transitGatewayId: system.dr.transitGatewayId,
+              defaultRoute: system.defaultRouteToPremises,
+            })
+          : undefined,
+      });
+      if (owner !== 'shared') {
+        tagTenantResources(networkScope, owner);
+      }
+    }
+  }
+}
