@@ -4,7 +4,7 @@ import {
   type PolicyViolation,
   Validations,
 } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, type NagPackProps } from 'cdk-nag';
+import { NagMessageLevel, NagPack, type NagPackProps, type NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { JAPAN_REGIONS } from '../config/regions';
 import {
@@ -20,6 +20,7 @@ import {
   type GovCloudRuleSettings,
 } from './govcloud-rules';
 import AcknowledgementReason from './rules/governance/AcknowledgementReason';
+import { withResourceIndex } from './utils/resolve';
 import type { NagRule } from './utils/rule';
 import { onlyErrorsFail } from './pack-policy';
 
@@ -89,6 +90,9 @@ export class GovCloudChecks extends NagPack {
   /** The rules this instance applies, with their texts for its settings. */
   public readonly rules: readonly GovCloudRuleInfo[];
 
+  /** Results of the last validation pass, per resource and rule ID. */
+  private lastResults = new WeakMap<CfnResource, Map<string, NagRuleCompliance>>();
+
   private readonly active: ReadonlyArray<{
     readonly definition: GovCloudRuleDefinition;
     readonly info: GovCloudRuleInfo;
@@ -134,7 +138,17 @@ export class GovCloudChecks extends NagPack {
    */
   public ruleChecks(): GovCloudRuleCheck[] {
     return this.active.flatMap(({ info, check }) =>
-      check ? [{ id: info.id, requirements: info.requirements, level: info.level, check }] : [],
+      check
+        ? [
+            {
+              id: info.id,
+              requirements: info.requirements,
+              level: info.level,
+              // A resource this instance judged in its last pass is not judged again.
+              check: (node: CfnResource) => this.lastResults.get(node)?.get(info.id) ?? check(node),
+            },
+          ]
+        : [],
     );
   }
 
@@ -148,7 +162,8 @@ export class GovCloudChecks extends NagPack {
    * tag rules only see tags given as props.
    */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    const report = super.validateScope(scope);
+    this.lastResults = new WeakMap();
+    const report = withResourceIndex(scope, () => super.validateScope(scope));
     const violations = report.violations.map((v) => this.annotate(v));
     const unreasoned = AcknowledgementReason(scope);
     if (unreasoned.length > 0) {
@@ -179,9 +194,23 @@ export class GovCloudChecks extends NagPack {
         explanation: info.explanation,
         level: definition.level,
         node,
-        rule: check,
+        rule: (n) => this.remember(n, info.id, check(n)),
       });
     }
+  }
+
+  private remember(
+    node: CfnResource,
+    ruleId: string,
+    result: NagRuleCompliance,
+  ): NagRuleCompliance {
+    let results = this.lastResults.get(node);
+    if (!results) {
+      results = new Map();
+      this.lastResults.set(node, results);
+    }
+    results.set(ruleId, result);
+    return result;
   }
 
   /** Adds severity `info`, the requirement IDs and the fix to a finding of this pack. */

@@ -3,6 +3,7 @@ import { NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { IMPLEMENTS_METADATA_TYPE } from '../../constructs/core/implements';
 import { acknowledgementsApplyingTo, acknowledgementsOn } from '../nag/utils/acknowledgements';
+import { withResourceIndex } from '../nag/utils/resolve';
 import type { NagRule } from '../nag/utils/rule';
 import type { RequirementId } from '../requirements';
 
@@ -55,6 +56,10 @@ export interface Evidence {
  * Deterministic: the same app gives the same evidence.
  */
 export function collectEvidence(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
+  return withResourceIndex(root, () => collect(root, rules));
+}
+
+function collect(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
   const stacks = root.node.findAll().filter(Stack.isStack);
   const ruleResults: RuleResult[] = [];
   for (const stack of stacks) {

@@ -97,21 +97,59 @@ export function logicalIdOf(resource: CfnResource): string {
   return Stack.of(resource).resolve(resource.logicalId) as string;
 }
 
+/**
+ * Lookups of other resources made while one validation pass runs, kept for that pass only: the
+ * construct tree does not change during validation, but may change between passes (tests add
+ * resources and validate again). Without it, each rule that looks for related resources walks
+ * the whole app again, which is quadratic in the number of resources.
+ */
+interface PassIndex {
+  readonly root: IConstruct;
+  all?: CfnResource[];
+  readonly byLogicalId: Map<Stack, Map<string, CfnResource>>;
+}
+let pass: PassIndex | undefined;
+
+/** Runs `fn` (a validation pass over `root`) with resource lookups indexed for its duration. */
+export function withResourceIndex<T>(root: IConstruct, fn: () => T): T {
+  const previous = pass;
+  pass = { root: root.node.root, byLogicalId: new Map() };
+  try {
+    return fn();
+  } finally {
+    pass = previous;
+  }
+}
+
+function indexFor(node: IConstruct): PassIndex | undefined {
+  return pass && pass.root === node.node.root ? pass : undefined;
+}
+
 /** Every CloudFormation resource in the app that `node` belongs to. */
 export function allResources(node: CfnResource): CfnResource[] {
-  return node.node.root.node
+  const index = indexFor(node);
+  if (index?.all) return index.all;
+  const all = node.node.root.node
     .findAll()
     .filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+  if (index) index.all = all;
+  return all;
 }
 
 /** The resource in `stack` (not in a nested stack) with the given logical ID. */
 export function resourceByLogicalId(stack: Stack, logicalId: string): CfnResource | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is CfnResource =>
-        CfnResource.isCfnResource(c) && Stack.of(c) === stack && logicalIdOf(c) === logicalId,
+  const index = indexFor(stack);
+  let byId = index?.byLogicalId.get(stack);
+  if (!byId) {
+    byId = new Map(
+      stack.node
+        .findAll()
+        .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack)
+        .map((c) => [logicalIdOf(c), c]),
     );
+    index?.byLogicalId.set(stack, byId);
+  }
+  return byId.get(logicalId);
 }
 
 /**
@@ -146,6 +184,11 @@ export function refersTo(
   names: readonly string[] = [],
 ): boolean {
   if (value === undefined || value === null) return false;
+  // A value that is one reference token names exactly one resource: decide without resolving.
+  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+  if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
+    return reversed.target === target;
+  }
   if (referencedResource(node, value) === target) return true;
   const flat = flatten(node, value);
   if (Stack.of(node) === Stack.of(target)) {
