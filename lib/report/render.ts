@@ -37,12 +37,6 @@ export interface ReportSummary {
   readonly unacknowledgedErrors: number;
 }
 
-/**
- * Requirements marked N (nag pack) that no rule can judge from a CloudFormation template,
- * with the reason; the report prints the reason instead of a rule.
- */
-export const NOT_STATICALLY_CHECKABLE: Partial<Record<RequirementId, string>> = {};
-
 /** Status of a rule in one stack, from its evidence. */
 export function ruleStatus(r: RuleResult): RuleStatus {
   if (r.nonCompliant.length > 0) {
@@ -187,11 +181,13 @@ function markdown(
         `- ${t('Implemented by', '実装')}: ${row.constructs.map((p) => `\`${p}\``).join(', ')}`,
       );
     }
-    const reason = NOT_STATICALLY_CHECKABLE[row.req.id as RequirementId];
     if (row.results.length === 0) {
-      out.push(
-        `- ${t('Rules', 'ルール')}: ${reason ?? t('none (not an N requirement, or checked at synth by the stacks themselves)', 'なし（nag 対象外、またはスタック自身が合成時に検査）')}`,
+      // Every N requirement has a rule (test/nag/pack.test.ts); the others are built, not checked.
+      const none = t(
+        `none: outside the rule pack's scope (where: ${row.req.where.join(', ')}); see the constructs above`,
+        `なし：ルールパックの対象外（適用: ${row.req.where.join(', ')}）。上記の構成要素を参照`,
       );
+      out.push(`- ${t('Rules', 'ルール')}: ${none}`);
       continue;
     }
     out.push(
@@ -289,21 +285,7 @@ function csv(rows: readonly Row[]): string {
     ];
     const tail = [resp.covered, resp.operator];
     if (row.results.length === 0) {
-      const reason = NOT_STATICALLY_CHECKABLE[row.req.id as RequirementId] ?? '';
-      lines.push(
-        toCsv([
-          ...base,
-          '',
-          '',
-          '',
-          reason ? 'not statically checkable' : 'no rule',
-          '',
-          '',
-          '',
-          reason,
-          ...tail,
-        ]),
-      );
+      lines.push(toCsv([...base, '', '', '', 'no rule', '', '', '', '', ...tail]));
       continue;
     }
     for (const r of row.results) {
