@@ -1,5 +1,6 @@
 import type * as events from 'aws-cdk-lib/aws-events';
 import type { RequirementId } from '../../lib/requirements';
+import { TRANSIT_GATEWAY_CHANGE_EVENTS } from './metric-alarms';
 
 /** An EventBridge rule on the default bus that notifies the alert topic. */
 export interface EventAlertSpec {
@@ -247,20 +248,7 @@ export function eventAlertSpecs(options: EventAlertOptions): EventAlertSpec[] {
         'DeleteCustomerGateway',
         'CreateVpnConnection',
         'DeleteVpnConnection',
-        'CreateTransitGateway',
-        'DeleteTransitGateway',
-        'ModifyTransitGateway',
-        'CreateTransitGatewayVpcAttachment',
-        'DeleteTransitGatewayVpcAttachment',
-        'ModifyTransitGatewayVpcAttachment',
-        'AcceptTransitGatewayVpcAttachment',
-        'CreateTransitGatewayRoute',
-        'DeleteTransitGatewayRoute',
-        'ReplaceTransitGatewayRoute',
-        'AssociateTransitGatewayRouteTable',
-        'DisassociateTransitGatewayRouteTable',
-        'EnableTransitGatewayRouteTablePropagation',
-        'DisableTransitGatewayRouteTablePropagation',
+        ...TRANSIT_GATEWAY_CHANGE_EVENTS,
         'CreateFlowLogs',
         'DeleteFlowLogs',
       ]),

@@ -1,5 +1,23 @@
 import type { RequirementId } from '../../lib/requirements';
 
+/** CloudTrail event names of Transit Gateway changes (the Government Cloud connection, NET-2). */
+export const TRANSIT_GATEWAY_CHANGE_EVENTS: readonly string[] = [
+  'CreateTransitGateway',
+  'DeleteTransitGateway',
+  'ModifyTransitGateway',
+  'CreateTransitGatewayVpcAttachment',
+  'DeleteTransitGatewayVpcAttachment',
+  'ModifyTransitGatewayVpcAttachment',
+  'AcceptTransitGatewayVpcAttachment',
+  'CreateTransitGatewayRoute',
+  'DeleteTransitGatewayRoute',
+  'ReplaceTransitGatewayRoute',
+  'AssociateTransitGatewayRouteTable',
+  'DisassociateTransitGatewayRouteTable',
+  'EnableTransitGatewayRouteTablePropagation',
+  'DisableTransitGatewayRouteTablePropagation',
+];
+
 /** A CloudWatch Logs metric filter on the trail's log group, alarmed at one match. */
 export interface MetricAlarmSpec {
   /** Stable id: construct id, metric name suffix and `excludeAlarms` key. */
@@ -239,22 +257,7 @@ export const EXTRA_METRIC_ALARMS: readonly MetricAlarmSpec[] = [
     requirements: ['NET-2', 'NET-3', 'DET-3'],
     description:
       'A Transit Gateway, its attachments, routes or route tables were changed (Government Cloud connection, 接続サービス)',
-    pattern: `{ ($.eventSource = "ec2.amazonaws.com") && (${anyEvent([
-      'CreateTransitGateway',
-      'DeleteTransitGateway',
-      'ModifyTransitGateway',
-      'CreateTransitGatewayVpcAttachment',
-      'DeleteTransitGatewayVpcAttachment',
-      'ModifyTransitGatewayVpcAttachment',
-      'AcceptTransitGatewayVpcAttachment',
-      'CreateTransitGatewayRoute',
-      'DeleteTransitGatewayRoute',
-      'ReplaceTransitGatewayRoute',
-      'AssociateTransitGatewayRouteTable',
-      'DisassociateTransitGatewayRouteTable',
-      'EnableTransitGatewayRouteTablePropagation',
-      'DisableTransitGatewayRouteTablePropagation',
-    ])}) }`,
+    pattern: `{ ($.eventSource = "ec2.amazonaws.com") && (${anyEvent(TRANSIT_GATEWAY_CHANGE_EVENTS)}) }`,
   },
 ];
 
