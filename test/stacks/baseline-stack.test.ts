@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildGovCloudApp } from '../../lib/app';
 import { parseConfig } from '../../lib/config';
@@ -10,7 +12,8 @@ const config = parseConfig({
   notificationEmails: ['soc@example.jp'],
   logRetentionDays: 731,
 });
-const { baselines } = buildGovCloudApp(appLikeCli(), config);
+const app = appLikeCli();
+const { baselines } = buildGovCloudApp(app, config);
 const [tokyo, osaka] = baselines.map((s) => Template.fromStack(s));
 
 describe('GovCloudBaselineStack wiring', () => {
@@ -72,6 +75,27 @@ describe('GovCloudBaselineStack wiring', () => {
           r.Type.startsWith('Custom::'),
         ),
       ).toEqual([]);
+    }
+  });
+
+  test('the only asset of each baseline is its own template (no files, no images)', () => {
+    const assembly = app.synth();
+    for (const stack of baselines) {
+      const manifest = JSON.parse(
+        fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8'),
+      ) as { files: Record<string, { source: { path: string } }>; dockerImages: object };
+      expect(Object.values(manifest.files).map((f) => f.source.path)).toEqual([
+        `${stack.artifactId}.template.json`,
+      ]);
+      expect(manifest.dockerImages).toEqual({});
+    }
+  });
+
+  test('each template stays under half of the CloudFormation limits (500 resources, 1 MB)', () => {
+    for (const template of [tokyo, osaka]) {
+      const json = template.toJSON();
+      expect(Object.keys(json.Resources).length).toBeLessThan(250);
+      expect(Buffer.byteLength(JSON.stringify(json))).toBeLessThan(512 * 1024);
     }
   });
 });
