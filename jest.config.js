@@ -1,3 +1,7 @@
+// aws-cdk-lib's built-in CloudFormation schema validation costs seconds per synth; unit tests
+// assert templates directly, and `npm run synth` plus test/bin/app-cli.test.ts keep it on.
+process.env.CDK_VALIDATION = 'false';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

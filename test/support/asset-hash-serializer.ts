@@ -1,3 +1,5 @@
 // Jest snapshot serializer: blanks asset hashes so snapshots change only when the
-// infrastructure does. Re-exported for vendors from the package's testing entry point.
-export { assetHashSerializer as default } from '../../lib/testing/snapshot';
+// infrastructure does. Vendors get the same serializer from `govcloud-jp-cdk/testing`.
+import { assetHashSerializer } from '../../lib/testing/snapshot';
+
+export = assetHashSerializer;

@@ -4,7 +4,16 @@ import { CfnFlowLog } from 'aws-cdk-lib/aws-ec2';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnBucket, CfnBucketPolicy } from 'aws-cdk-lib/aws-s3';
 import { actionMatches, isEveryone, statementsOf } from './policy';
-import { allResources, asList, flatten, isObject, isTrue, refersTo, resolve } from './resolve';
+import {
+  allResources,
+  asList,
+  flatten,
+  isObject,
+  isTrue,
+  refersTo,
+  remembered,
+  resolve,
+} from './resolve';
 
 /**
  * Principals that deliver Elastic Load Balancing access logs in Tokyo and Osaka: the regional
@@ -26,6 +35,10 @@ export function bucketNames(bucket: CfnBucket): string[] {
 
 /** Bucket policies in the app that apply to `bucket`. */
 export function policiesOf(bucket: CfnBucket): CfnBucketPolicy[] {
+  return remembered('policiesOf', bucket, () => findPoliciesOf(bucket));
+}
+
+function findPoliciesOf(bucket: CfnBucket): CfnBucketPolicy[] {
   const names = bucketNames(bucket);
   return allResources(bucket).filter(
     (r): r is CfnBucketPolicy =>
@@ -43,6 +56,10 @@ export function policiesOf(bucket: CfnBucket): CfnBucketPolicy[] {
  *   principals.
  */
 export function sseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
+  return remembered('sseS3OnlyLogDelivery', bucket, () => findSseS3OnlyLogDelivery(bucket));
+}
+
+function findSseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
   const names = bucketNames(bucket);
   for (const r of allResources(bucket)) {
     if (r instanceof CfnBucket && r !== bucket && r.loggingConfiguration !== undefined) {
@@ -85,6 +102,10 @@ export function sseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
  * or a CloudTrail trail, an AWS Config delivery channel or a VPC flow log delivers to it.
  */
 export function auditLogUses(bucket: CfnBucket): string[] {
+  return remembered('auditLogUses', bucket, () => findAuditLogUses(bucket));
+}
+
+function findAuditLogUses(bucket: CfnBucket): string[] {
   const uses: string[] = [];
   if (bucket.objectLockEnabled !== undefined && isTrue(bucket, bucket.objectLockEnabled)) {
     uses.push('Object Lock is enabled');

@@ -107,13 +107,15 @@ interface PassIndex {
   readonly root: IConstruct;
   all?: CfnResource[];
   readonly byLogicalId: Map<Stack, Map<string, CfnResource>>;
+  /** Answers about one resource that several rules ask for, by question. */
+  readonly answers: Map<string, Map<CfnResource, unknown>>;
 }
 let pass: PassIndex | undefined;
 
 /** Runs `fn` (a validation pass over `root`) with resource lookups indexed for its duration. */
 export function withResourceIndex<T>(root: IConstruct, fn: () => T): T {
   const previous = pass;
-  pass = { root: root.node.root, byLogicalId: new Map() };
+  pass = { root: root.node.root, byLogicalId: new Map(), answers: new Map() };
   try {
     return fn();
   } finally {
@@ -123,6 +125,27 @@ export function withResourceIndex<T>(root: IConstruct, fn: () => T): T {
 
 function indexFor(node: IConstruct): PassIndex | undefined {
   return pass && pass.root === node.node.root ? pass : undefined;
+}
+
+/**
+ * `compute(node)`, remembered for the current validation pass under `question`: several rules
+ * ask the same thing about a resource (e.g. whether a bucket receives SSE-S3-only log
+ * deliveries), and each answer scans the app. Outside a pass it is computed every time.
+ */
+export function remembered<T>(
+  question: string,
+  node: CfnResource,
+  compute: (node: CfnResource) => T,
+): T {
+  const index = indexFor(node);
+  if (!index) return compute(node);
+  let answers = index.answers.get(question);
+  if (!answers) {
+    answers = new Map();
+    index.answers.set(question, answers);
+  }
+  if (!answers.has(node)) answers.set(node, compute(node));
+  return answers.get(node) as T;
 }
 
 /** Every CloudFormation resource in the app that `node` belongs to. */
