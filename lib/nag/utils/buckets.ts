@@ -63,13 +63,18 @@ function findSseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
   const names = bucketNames(bucket);
   for (const r of allResources(bucket)) {
     if (r instanceof CfnBucket && r !== bucket && r.loggingConfiguration !== undefined) {
-      const logging: unknown = resolve(r, r.loggingConfiguration);
+      const logging: unknown = remembered('loggingConfiguration', r, () =>
+        resolve(r, r.loggingConfiguration),
+      );
       if (isObject(logging) && refersTo(r, logging.destinationBucketName, bucket, names)) {
         return `target of the S3 server access logs of ${r.node.path}`;
       }
     }
     if (r instanceof CfnLoadBalancer) {
-      for (const attribute of asList(resolve(r, r.loadBalancerAttributes)).filter(isObject)) {
+      const attributes = remembered('loadBalancerAttributes', r, () =>
+        asList(resolve(r, r.loadBalancerAttributes)).filter(isObject),
+      );
+      for (const attribute of attributes) {
         const key = attribute.key;
         if (
           (key === 'access_logs.s3.bucket' || key === 'connection_logs.s3.bucket') &&
