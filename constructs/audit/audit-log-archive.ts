@@ -295,21 +295,7 @@ export class AuditLogArchive extends Construct {
         conditions: source,
       }),
     );
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSCloudTrailWrite',
-        principals: [principal],
-        actions: ['s3:PutObject'],
-        resources: [
-          this.bucket.arnForObjects(`${prefixPath(options.keyPrefix)}AWSLogs/${stack.account}/*`),
-        ],
-        conditions: {
-          ...source,
-          StringEquals: { ...source.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
-        },
-      }),
-    );
+    this.allowLogWrite('AWSCloudTrailWrite', principal, source, options.keyPrefix);
     addKeyStatementOnce(
       this,
       this.key,
@@ -368,21 +354,7 @@ export class AuditLogArchive extends Construct {
         conditions: source,
       }),
     );
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSLogDeliveryWrite',
-        principals: [principal],
-        actions: ['s3:PutObject'],
-        resources: [
-          this.bucket.arnForObjects(`${prefixPath(options.keyPrefix)}AWSLogs/${stack.account}/*`),
-        ],
-        conditions: {
-          ...source,
-          StringEquals: { ...source.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
-        },
-      }),
-    );
+    this.allowLogWrite('AWSLogDeliveryWrite', principal, source, options.keyPrefix);
     addKeyStatementOnce(
       this,
       this.key,
@@ -469,6 +441,36 @@ export class AuditLogArchive extends Construct {
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
         conditions: source,
+      }),
+    );
+  }
+
+  /**
+   * Lets a log service write under `<prefix>/AWSLogs/<account>/`, handing the objects to the
+   * bucket owner, with the service's source conditions.
+   */
+  private allowLogWrite(
+    sid: string,
+    principal: iam.IPrincipal,
+    source: {
+      readonly StringEquals: Record<string, unknown>;
+      readonly ArnLike: Record<string, unknown>;
+    },
+    keyPrefix: string | undefined,
+  ): void {
+    addBucketStatementOnce(
+      this.bucket,
+      new iam.PolicyStatement({
+        sid,
+        principals: [principal],
+        actions: ['s3:PutObject'],
+        resources: [
+          this.bucket.arnForObjects(`${prefixPath(keyPrefix)}AWSLogs/${Stack.of(this).account}/*`),
+        ],
+        conditions: {
+          ...source,
+          StringEquals: { ...source.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
+        },
       }),
     );
   }
