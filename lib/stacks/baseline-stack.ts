@@ -127,14 +127,10 @@ export class GovCloudBaselineStack extends Stack {
       this.protection = new BaselineProtection(this, 'BaselineProtection', {
         trailArns: this.auditTrail ? [this.auditTrail.trailArn] : [],
         bucketArns: [
-          ...[this.auditArchive, this.configArchive].flatMap((a) =>
-            a ? [a.bucket.bucketArn, a.accessLogsBucket.bucketArn] : [],
-          ),
+          ...this.archives().flatMap((a) => [a.bucket.bucketArn, a.accessLogsBucket.bucketArn]),
           ...(props.baselineStackNames ?? [this.stackName]).map(baselineBucketArnPattern),
         ],
-        keyArns: [this.auditArchive?.key.keyArn, this.configArchive.key.keyArn].filter(
-          (arn): arn is string => arn !== undefined,
-        ),
+        keyArns: this.archives().map((a) => a.key.keyArn),
         logGroupArns: this.auditTrail ? [this.auditTrail.logGroup.logGroupArn] : [],
       });
       this.regionGuard = new RegionGuard(this, 'RegionGuard');
@@ -179,14 +175,15 @@ export class GovCloudBaselineStack extends Stack {
       digitalAgency: trust(access.digitalAgency),
       centralLogReader: access.logCollector && {
         trustedPrincipals: access.logCollector,
-        logBucketArns: [this.auditArchive, this.configArchive].flatMap((a) =>
-          a ? [a.bucket.bucketArn] : [],
-        ),
-        logKeyArns: [this.auditArchive?.key.keyArn, this.configArchive.key.keyArn].filter(
-          (arn): arn is string => arn !== undefined,
-        ),
+        logBucketArns: this.archives().map((a) => a.bucket.bucketArn),
+        logKeyArns: this.archives().map((a) => a.key.keyArn),
       },
     });
+  }
+
+  /** The audit archive (home region only), then the Config archive. */
+  private archives(): AuditLogArchive[] {
+    return this.auditArchive ? [this.auditArchive, this.configArchive] : [this.configArchive];
   }
 
   /** Roles whose every use raises an alert: break-glass (IAM-1) and the Digital Agency (IAM-5). */
