@@ -342,13 +342,14 @@ function main(): void {
   });
 
   // 5. The example's jest test: first run writes the snapshot, the second (--ci) must match it.
+  // CI services set CI=true, which jest reads as --ci (never write a snapshot): say it explicitly.
   fs.writeFileSync(
     path.join(app, 'jest.config.js'),
     "module.exports = { testEnvironment: 'node', roots: ['<rootDir>/dist/test'], testMatch: ['**/*.test.js'], transform: {} };\n",
   );
   const jest = path.join(app, 'node_modules', 'jest', 'bin', 'jest.js');
   step('jest: expectNoUnacknowledgedFindings + snapshot (writes it)', () => {
-    const result = runOk(process.execPath, [jest], app);
+    const result = runOk(process.execPath, [jest, '--ci=false'], app);
     check(/1 snapshot written/.test(result.stderr), `no snapshot written:\n${tail(result.stderr)}`);
   });
   step('jest --ci: the snapshot of a second build matches', () => {
