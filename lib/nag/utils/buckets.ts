@@ -4,13 +4,14 @@ import { CfnFlowLog } from 'aws-cdk-lib/aws-ec2';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnBucket, CfnBucketPolicy } from 'aws-cdk-lib/aws-s3';
 import { actionMatches, isEveryone, statementsOf } from './policy';
+import type { CfnResource } from 'aws-cdk-lib';
 import {
-  allResources,
   asList,
   flatten,
   isObject,
   isTrue,
-  refersTo,
+  type PropertyReference,
+  referencesTo,
   remembered,
   resolve,
 } from './resolve';
@@ -35,15 +36,50 @@ export function bucketNames(bucket: CfnBucket): string[] {
 
 /** Bucket policies in the app that apply to `bucket`. */
 export function policiesOf(bucket: CfnBucket): CfnBucketPolicy[] {
-  return remembered('policiesOf', bucket, () => findPoliciesOf(bucket));
+  return remembered('policiesOf', bucket, () =>
+    referencesTo(
+      bucket,
+      'bucket policy → bucket',
+      (r) => (r instanceof CfnBucketPolicy ? [{ source: r, value: r.bucket }] : []),
+      bucketNames(bucket),
+    ).map((ref) => ref.source as CfnBucketPolicy),
+  );
 }
 
-function findPoliciesOf(bucket: CfnBucket): CfnBucketPolicy[] {
-  const names = bucketNames(bucket);
-  return allResources(bucket).filter(
-    (r): r is CfnBucketPolicy =>
-      r instanceof CfnBucketPolicy && refersTo(r, r.bucket, bucket, names),
-  );
+/** A property of a log source that names the bucket it delivers to, with how to say so. */
+interface LogDelivery extends PropertyReference {
+  readonly describe: string;
+}
+
+/**
+ * Log deliveries whose target bucket can only use SSE-S3: S3 server access logs
+ * (`LoggingConfiguration.DestinationBucketName`) and Elastic Load Balancing access and connection
+ * logs (`access_logs.s3.bucket`, `connection_logs.s3.bucket`).
+ */
+function sseS3OnlyDeliveries(r: CfnResource): LogDelivery[] {
+  if (r instanceof CfnBucket && r.loggingConfiguration !== undefined) {
+    const logging: unknown = resolve(r, r.loggingConfiguration);
+    return isObject(logging)
+      ? [
+          {
+            source: r,
+            value: logging.destinationBucketName,
+            describe: `target of the S3 server access logs of ${r.node.path}`,
+          },
+        ]
+      : [];
+  }
+  if (r instanceof CfnLoadBalancer) {
+    return asList(resolve(r, r.loadBalancerAttributes))
+      .filter(isObject)
+      .filter((a) => a.key === 'access_logs.s3.bucket' || a.key === 'connection_logs.s3.bucket')
+      .map((a) => ({
+        source: r,
+        value: a.value,
+        describe: `target of the load balancer logs of ${r.node.path}`,
+      }));
+  }
+  return [];
 }
 
 /**
@@ -60,31 +96,13 @@ export function sseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
 }
 
 function findSseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
-  const names = bucketNames(bucket);
-  for (const r of allResources(bucket)) {
-    if (r instanceof CfnBucket && r !== bucket && r.loggingConfiguration !== undefined) {
-      const logging: unknown = remembered('loggingConfiguration', r, () =>
-        resolve(r, r.loggingConfiguration),
-      );
-      if (isObject(logging) && refersTo(r, logging.destinationBucketName, bucket, names)) {
-        return `target of the S3 server access logs of ${r.node.path}`;
-      }
-    }
-    if (r instanceof CfnLoadBalancer) {
-      const attributes = remembered('loadBalancerAttributes', r, () =>
-        asList(resolve(r, r.loadBalancerAttributes)).filter(isObject),
-      );
-      for (const attribute of attributes) {
-        const key = attribute.key;
-        if (
-          (key === 'access_logs.s3.bucket' || key === 'connection_logs.s3.bucket') &&
-          refersTo(r, attribute.value, bucket, names)
-        ) {
-          return `target of the load balancer logs of ${r.node.path}`;
-        }
-      }
-    }
-  }
+  const delivery = referencesTo(
+    bucket,
+    'SSE-S3-only log delivery → bucket',
+    sseS3OnlyDeliveries,
+    bucketNames(bucket),
+  ).find((d) => d.source !== bucket);
+  if (delivery) return delivery.describe;
   for (const policy of policiesOf(bucket)) {
     for (const statement of statementsOf(policy, policy.policyDocument)) {
       if (statement.effect !== 'Allow') continue;
@@ -102,6 +120,41 @@ function findSseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
   return undefined;
 }
 
+/** Audit-log deliveries: CloudTrail trails, AWS Config delivery channels, VPC flow logs to S3. */
+function auditLogDeliveries(r: CfnResource): LogDelivery[] {
+  if (r instanceof CfnTrail) {
+    return [
+      {
+        source: r,
+        value: r.s3BucketName,
+        describe: `CloudTrail trail ${r.node.path} delivers to it`,
+      },
+    ];
+  }
+  if (r instanceof CfnDeliveryChannel) {
+    return [
+      {
+        source: r,
+        value: r.s3BucketName,
+        describe: `AWS Config delivery channel ${r.node.path} delivers to it`,
+      },
+    ];
+  }
+  if (
+    r instanceof CfnFlowLog &&
+    String(resolve(r, r.logDestinationType) ?? '').toLowerCase() === 's3'
+  ) {
+    return [
+      {
+        source: r,
+        value: r.logDestination,
+        describe: `VPC flow log ${r.node.path} delivers to it`,
+      },
+    ];
+  }
+  return [];
+}
+
 /**
  * Why `bucket` is an audit-log bucket (監査ログの保管先), or an empty list: Object Lock is enabled,
  * or a CloudTrail trail, an AWS Config delivery channel or a VPC flow log delivers to it.
@@ -115,21 +168,13 @@ function findAuditLogUses(bucket: CfnBucket): string[] {
   if (bucket.objectLockEnabled !== undefined && isTrue(bucket, bucket.objectLockEnabled)) {
     uses.push('Object Lock is enabled');
   }
-  const names = bucketNames(bucket);
-  for (const r of allResources(bucket)) {
-    if (r instanceof CfnTrail && refersTo(r, r.s3BucketName, bucket, names)) {
-      uses.push(`CloudTrail trail ${r.node.path} delivers to it`);
-    } else if (r instanceof CfnDeliveryChannel && refersTo(r, r.s3BucketName, bucket, names)) {
-      uses.push(`AWS Config delivery channel ${r.node.path} delivers to it`);
-    } else if (
-      r instanceof CfnFlowLog &&
-      String(resolve(r, r.logDestinationType) ?? '').toLowerCase() === 's3' &&
-      refersTo(r, r.logDestination, bucket, names)
-    ) {
-      uses.push(`VPC flow log ${r.node.path} delivers to it`);
-    }
-  }
-  return uses;
+  const deliveries = referencesTo(
+    bucket,
+    'audit log delivery → bucket',
+    auditLogDeliveries,
+    bucketNames(bucket),
+  );
+  return [...uses, ...deliveries.map((d) => d.describe)];
 }
 
 /**

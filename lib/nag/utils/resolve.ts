@@ -109,13 +109,20 @@ interface PassIndex {
   readonly byLogicalId: Map<Stack, Map<string, CfnResource>>;
   /** Answers about one resource that several rules ask for, by question. */
   readonly answers: Map<string, Map<CfnResource, unknown>>;
+  /** Reverse indexes of references between resources, by question ({@link referencesTo}). */
+  readonly referenceIndexes: Map<string, unknown>;
 }
 let pass: PassIndex | undefined;
 
 /** Runs `fn` (a validation pass over `root`) with resource lookups indexed for its duration. */
 export function withResourceIndex<T>(root: IConstruct, fn: () => T): T {
   const previous = pass;
-  pass = { root: root.node.root, byLogicalId: new Map(), answers: new Map() };
+  pass = {
+    root: root.node.root,
+    byLogicalId: new Map(),
+    answers: new Map(),
+    referenceIndexes: new Map(),
+  };
   try {
     return fn();
   } finally {
@@ -225,6 +232,96 @@ export function refersTo(
       flat.includes(`:::${name}/`) ||
       flat.startsWith(`${name}/`),
   );
+}
+
+/** A property value of `source` that may refer to another resource. */
+export interface PropertyReference {
+  readonly source: CfnResource;
+  readonly value: unknown;
+}
+
+interface ReferenceIndex<T extends PropertyReference> {
+  /** Position of each item in app order, so that answers keep the order of a full scan. */
+  readonly order: Map<T, number>;
+  readonly byTarget: Map<CfnResource, T[]>;
+  readonly byLogicalId: Map<Stack, Map<string, T[]>>;
+  readonly byName: Map<string, T[]>;
+}
+
+function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/**
+ * The literal names `flat` can name in the ways {@link refersTo} accepts: the whole value, the
+ * part before the first `/`, and after each `:::` of an ARN the rest and the rest up to `/`.
+ */
+function candidateNames(flat: string): string[] {
+  const names = [flat, flat.split('/')[0]];
+  for (let at = flat.indexOf(':::'); at !== -1; at = flat.indexOf(':::', at + 3)) {
+    const rest = flat.slice(at + 3);
+    names.push(rest, rest.split('/')[0]);
+  }
+  return names;
+}
+
+function buildReferenceIndex<T extends PropertyReference>(items: readonly T[]): ReferenceIndex<T> {
+  const index: ReferenceIndex<T> = {
+    order: new Map(items.map((item, i) => [item, i])),
+    byTarget: new Map(),
+    byLogicalId: new Map(),
+    byName: new Map(),
+  };
+  for (const item of items) {
+    const { source, value } = item;
+    if (value === undefined || value === null) continue;
+    const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+    if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
+      push(index.byTarget, reversed.target, item);
+      continue;
+    }
+    const target = referencedResource(source, value);
+    if (target) push(index.byTarget, target, item);
+    const flat = flatten(source, value);
+    const stack = Stack.of(source);
+    let ids = index.byLogicalId.get(stack);
+    if (!ids) index.byLogicalId.set(stack, (ids = new Map()));
+    for (const [, id] of flat.matchAll(/<([^<>.]+)[>.]/g)) push(ids, id, item);
+    for (const name of new Set(candidateNames(flat))) push(index.byName, name, item);
+  }
+  return index;
+}
+
+/**
+ * The items that refer to `target` in the sense of {@link refersTo}, in app order. `select`
+ * lists, for any resource of the app, the property values of a kind (e.g. "the bucket a trail
+ * delivers to"); they are indexed once per validation pass under `question`, so that asking
+ * for every bucket of a large app stays linear instead of scanning the app per bucket.
+ */
+export function referencesTo<T extends PropertyReference>(
+  target: CfnResource,
+  question: string,
+  select: (resource: CfnResource) => readonly T[],
+  names: readonly string[] = [],
+): T[] {
+  const build = (): ReferenceIndex<T> =>
+    buildReferenceIndex(allResources(target).flatMap((r) => select(r)));
+  const pass = indexFor(target);
+  let index: ReferenceIndex<T>;
+  if (pass) {
+    index = (pass.referenceIndexes.get(question) as ReferenceIndex<T> | undefined) ?? build();
+    pass.referenceIndexes.set(question, index);
+  } else {
+    index = build();
+  }
+  const found = new Set<T>(index.byTarget.get(target));
+  for (const item of index.byLogicalId.get(Stack.of(target))?.get(logicalIdOf(target)) ?? []) {
+    found.add(item);
+  }
+  for (const name of names) for (const item of index.byName.get(name) ?? []) found.add(item);
+  return [...found].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
 }
 
 /** The stack's region when it is a literal; undefined for an environment-agnostic stack. */

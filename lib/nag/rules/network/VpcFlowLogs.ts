@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnFlowLog, CfnVPC } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { allResources, literalString, refersTo } from '../../utils/resolve';
+import { literalString, referencesTo } from '../../utils/resolve';
 
 /**
  * Every VPC has a flow log recording ALL traffic (接続点の通信を監視): some `AWS::EC2::FlowLog`
@@ -14,14 +14,14 @@ import { allResources, literalString, refersTo } from '../../utils/resolve';
 export default Object.defineProperty(
   (node: CfnResource): NagRuleCompliance => {
     if (!(node instanceof CfnVPC)) return NagRuleCompliance.NOT_APPLICABLE;
-    const covered = allResources(node).some(
-      (r) =>
-        r instanceof CfnFlowLog &&
-        literalString(r, r.resourceType) === 'VPC' &&
-        literalString(r, r.trafficType) === 'ALL' &&
-        refersTo(r, r.resourceId, node),
+    const flowLogs = referencesTo(node, 'VPC flow log of all traffic → VPC', (r) =>
+      r instanceof CfnFlowLog &&
+      literalString(r, r.resourceType) === 'VPC' &&
+      literalString(r, r.trafficType) === 'ALL'
+        ? [{ source: r, value: r.resourceId }]
+        : [],
     );
-    return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return flowLogs.length > 0 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
   'name',
   { value: parse(__filename).name },
