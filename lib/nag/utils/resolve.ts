@@ -108,7 +108,7 @@ interface PassIndex {
   all?: CfnResource[];
   readonly byLogicalId: Map<Stack, Map<string, CfnResource>>;
   /** Answers about one resource that several rules ask for, by question. */
-  readonly answers: Map<string, Map<CfnResource, unknown>>;
+  readonly answers: Map<string, Map<IConstruct, unknown>>;
   /** Reverse indexes of references between resources, by question ({@link referencesTo}). */
   readonly referenceIndexes: Map<string, unknown>;
 }
@@ -137,12 +137,13 @@ function indexFor(node: IConstruct): PassIndex | undefined {
 /**
  * `compute(node)`, remembered for the current validation pass under `question`: several rules
  * ask the same thing about a resource (e.g. whether a bucket receives SSE-S3-only log
- * deliveries), and each answer scans the app. Outside a pass it is computed every time.
+ * deliveries), and each answer scans the app. `node` may also be the app's root, for a question
+ * about the whole app. Outside a pass it is computed every time.
  */
-export function remembered<T>(
+export function remembered<N extends IConstruct, T>(
   question: string,
-  node: CfnResource,
-  compute: (node: CfnResource) => T,
+  node: N,
+  compute: (node: N) => T,
 ): T {
   const index = indexFor(node);
   if (!index) return compute(node);

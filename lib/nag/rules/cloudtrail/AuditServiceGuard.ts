@@ -11,7 +11,7 @@ import {
 import { CfnPolicy as CfnOrganizationsPolicy } from 'aws-cdk-lib/aws-organizations';
 import { NagRuleCompliance } from 'cdk-nag';
 import { actionMatches, statementsOf } from '../../utils/policy';
-import { allResources, asList, isObject, resolve } from '../../utils/resolve';
+import { allResources, asList, isObject, remembered, resolve } from '../../utils/resolve';
 
 /**
  * Actions that would switch off or weaken audit-log collection, by resource type (LOG-2:
@@ -56,7 +56,12 @@ export default Object.defineProperty(
   { value: parse(__filename).name },
 );
 
+/** Every action pattern some policy of the app denies (one scan per validation pass). */
 function deniedActionPatterns(node: CfnResource): string[] {
+  return remembered('denied action patterns', node.node.root, () => findDeniedActionPatterns(node));
+}
+
+function findDeniedActionPatterns(node: CfnResource): string[] {
   const patterns: string[] = [];
   for (const r of allResources(node)) {
     const documents: Array<[CfnResource, unknown]> = [];
