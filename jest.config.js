@@ -15,5 +15,7 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true } } },
     ],
   },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
 };

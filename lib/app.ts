@@ -1,4 +1,4 @@
-import { type App, CfnRule, Fn, LegacyStackSynthesizer, Tags } from 'aws-cdk-lib';
+import { type App, CfnRule, Fn, LegacyStackSynthesizer } from 'aws-cdk-lib';
 import type { GovCloudConfig } from './config';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
 import {
@@ -34,8 +34,8 @@ export interface GovCloudStacks {
 
 /**
  * Builds every stack of one config into `app`: the baseline for the primary and the DR
- * region, and (when configured) the sample system. Tags every resource with environment,
- * municipality code and system (IAM-6, TEN-3, DET-4) plus the config's own tags.
+ * region, and (when configured) the sample system. Each stack tags its resources with
+ * environment, municipality code and system (IAM-6, TEN-3, DET-4) plus the config's own tags.
  */
 export function buildGovCloudApp(
   app: App,
@@ -68,20 +68,7 @@ export function buildGovCloudApp(
       ? buildMunicipalSystemStacks(app, config, (region) => REGION_LABEL[region])
       : undefined;
 
-  for (const [key, value] of Object.entries(standardTags(config))) {
-    Tags.of(app).add(key, value);
-  }
   return { baselines, system };
-}
-
-/** Tags every resource carries: cost allocation and the purpose of the tenant area. */
-export function standardTags(config: GovCloudConfig): Record<string, string> {
-  return {
-    ...config.tags,
-    Environment: config.environment,
-    MunicipalityCode: config.municipality.code,
-    System: config.systemName,
-  };
 }
 
 /**

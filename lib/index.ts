@@ -24,6 +24,7 @@ export * from './stacks/baseline-stack';
 export * from './stacks/dr-stack';
 export * from './stacks/municipal-system-stack';
 export * from './stacks/region';
+export * from './stacks/tags';
 
 // Rule packs, compliance report, SCP documents, requirement catalog.
 export * from './nag';

@@ -9,6 +9,7 @@ import { ConfigRules, ThreatDetection } from '../../constructs/detection';
 import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
 import type { GovCloudConfig } from '../config';
 import { assertJapanRegion } from './region';
+import { applyStandardTags } from './tags';
 
 export interface GovCloudBaselineStackProps extends StackProps {
   /** The validated configuration (see `loadConfig`). */
@@ -68,7 +69,8 @@ export class GovCloudBaselineStack extends Stack {
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
-    // The region check above, and the tags every resource gets from the app (lib/app.ts).
+    applyStandardTags(this, props.config);
+    // The region check and the tags above.
     recordImplements(this, 'REG-1', 'IAM-6', 'TEN-3', 'DET-4');
     const { config, isHomeRegion } = props;
     this.config = config;

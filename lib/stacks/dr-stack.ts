@@ -10,6 +10,7 @@ import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant
 import type { GovCloudConfig } from '../config';
 import type { SystemTenant } from '../config/sections/system';
 import { assertJapanRegion } from './region';
+import { applyStandardTags } from './tags';
 
 export interface GovCloudDrStackProps extends StackProps {
   /** The validated configuration. */
@@ -57,6 +58,7 @@ export class GovCloudDrStack extends Stack {
   constructor(scope: Construct, id: string, props: GovCloudDrStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
+    applyStandardTags(this, props.config);
     const { config } = props;
     const system = config.system;
     const aliasPrefix = systemAliasPrefix(config);

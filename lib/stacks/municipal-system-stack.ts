@@ -17,6 +17,7 @@ import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/se
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
 import { assertJapanRegion } from './region';
+import { applyStandardTags } from './tags';
 
 /** The network options every closed network of the system gets from config. */
 function networkOptions(
@@ -72,6 +73,7 @@ export class MunicipalSharedPlatformStack extends Stack {
   constructor(scope: Construct, id: string, props: MunicipalSharedPlatformStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
+    applyStandardTags(this, props.config);
     const { config } = props;
     const s = config.system;
     const key = new PurposeKey(this, 'SharedKey', {
@@ -146,6 +148,7 @@ export class MunicipalSystemStack extends Stack {
   constructor(scope: Construct, id: string, props: MunicipalSystemStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
+    applyStandardTags(this, props.config);
     const { config, tenant } = props;
     const s = config.system;
     const copyRegion = backupCopyRegion(config);

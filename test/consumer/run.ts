@@ -330,6 +330,9 @@ function main(): void {
       'GCJ-KEY1-BucketEncryptionCMK',
       'GCJ-KEY3-BucketTlsOnly',
       'GCJ-LOG3-BucketVersioning',
+      'GCJ-TEN1-BucketPublicAccessBlocked',
+      'GCJ-IAM6-EnvironmentTag',
+      'GCJ-TEN3-MunicipalityTag',
     ]) {
       check(onBucket.includes(rule), `Sandbox/Uploads is not reported for ${rule}`);
     }

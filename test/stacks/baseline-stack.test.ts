@@ -3,6 +3,8 @@ import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildGovCloudApp } from '../../lib/app';
 import { parseConfig } from '../../lib/config';
+import { GovCloudBaselineStack } from '../../lib/stacks/baseline-stack';
+import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
 
 const config = parseConfig({
@@ -65,6 +67,28 @@ describe('GovCloudBaselineStack wiring', () => {
         template.allResourcesProperties('AWS::KMS::Key', { Tags: Match.arrayWith([tag]) });
       }
     }
+  });
+
+  test('composed alone into a vendor app, the stack tags itself (IAM-6, TEN-3)', () => {
+    const vendorApp = appLikeCli();
+    const stack = new GovCloudBaselineStack(vendorApp, 'Vendor-Baseline', {
+      config,
+      isHomeRegion: true,
+      env: { region: 'ap-northeast-1' },
+    });
+    for (const tag of [
+      { Key: 'Environment', Value: 'production' },
+      { Key: 'MunicipalityCode', Value: '139998' },
+      { Key: 'System', Value: 'juki' },
+    ]) {
+      Template.fromStack(stack).allResourcesProperties('AWS::S3::Bucket', {
+        Tags: Match.arrayWith([tag]),
+      });
+    }
+    const tagFindings = collectFindings(vendorApp).filter((f) =>
+      ['GCJ-IAM6-EnvironmentTag', 'GCJ-TEN3-MunicipalityTag'].includes(f.ruleId),
+    );
+    expect(tagFindings).toEqual([]);
   });
 
   test('no assets and no Lambda-backed custom resources (StackSets-ready)', () => {

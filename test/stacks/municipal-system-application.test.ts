@@ -1,6 +1,5 @@
-import { Tags, type Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { standardTags } from '../../lib/app';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
@@ -19,7 +18,6 @@ describe('application-level separation (TEN-2)', () => {
   const built = buildMunicipalSystemStacks(app, config, (r) =>
     r === 'ap-northeast-1' ? 'Tokyo' : 'Osaka',
   );
-  for (const [key, value] of Object.entries(standardTags(config))) Tags.of(app).add(key, value);
   const shared = built.shared!;
   const sharedTemplate = Template.fromStack(shared);
 

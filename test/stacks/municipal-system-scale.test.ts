@@ -1,5 +1,3 @@
-import { Tags } from 'aws-cdk-lib';
-import { standardTags } from '../../lib/app';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { appLikeCli } from '../support/app';
 import { fictitiousMunicipalities, sampleConfig } from '../constructs/tenancy/fixtures';
@@ -15,7 +13,6 @@ function measure(
   const config = sampleConfig(system);
   const app = appLikeCli();
   buildMunicipalSystemStacks(app, config, (r) => (r === 'ap-northeast-1' ? 'Tokyo' : 'Osaka'));
-  for (const [key, value] of Object.entries(standardTags(config))) Tags.of(app).add(key, value);
   return app.synth().stacks.map((s) => ({
     name: s.stackName,
     resources: Object.keys(s.template.Resources).length,

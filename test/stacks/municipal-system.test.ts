@@ -1,6 +1,6 @@
-import { Tags, type Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildGovCloudApp, standardTags } from '../../lib/app';
+import { buildGovCloudApp } from '../../lib/app';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
@@ -15,7 +15,6 @@ describe('sample system from config/default.json (vpc mode, 架空市 and 架空
   const app = appLikeCli();
   const built = buildMunicipalSystemStacks(app, config, label);
   // As buildGovCloudApp does for every stack: the cost-allocation and purpose tags.
-  for (const [key, value] of Object.entries(standardTags(config))) Tags.of(app).add(key, value);
   const all: Stack[] = [...built.systems, ...built.dr];
   const templates = new Map(all.map((s) => [s, Template.fromStack(s)]));
   const resourcesIn = (s: Stack) =>
