@@ -1,10 +1,10 @@
+import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
 import { CfnDeliveryChannel } from 'aws-cdk-lib/aws-config';
 import { CfnFlowLog } from 'aws-cdk-lib/aws-ec2';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnBucket, CfnBucketPolicy } from 'aws-cdk-lib/aws-s3';
 import { actionMatches, isEveryone, statementsOf } from './policy';
-import type { CfnResource } from 'aws-cdk-lib';
 import {
   asList,
   flatten,

@@ -203,6 +203,41 @@ export function referencedResource(node: CfnResource, value: unknown): CfnResour
 }
 
 /**
+ * What a property value of `node` can point at: resources (by token, or by `Ref` /
+ * `Fn::GetAtt`), logical IDs of `node`'s stack appearing in it (also inside `Fn::Join`, e.g.
+ * `${bucket.bucketArn}/*`), and the literal names it can spell: the whole value, the part
+ * before the first `/`, and after each `:::` of an ARN the rest and the rest up to `/`.
+ */
+interface ReferenceKeys {
+  readonly targets: readonly CfnResource[];
+  readonly logicalIds: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+}
+
+const NO_KEYS: ReferenceKeys = { targets: [], logicalIds: new Set(), names: new Set() };
+
+function referenceKeys(node: CfnResource, value: unknown): ReferenceKeys {
+  if (value === undefined || value === null) return NO_KEYS;
+  // A value that is one reference token names exactly one resource: decide without resolving.
+  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+  if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
+    return { ...NO_KEYS, targets: [reversed.target] };
+  }
+  const target = referencedResource(node, value);
+  const flat = flatten(node, value);
+  const names = [flat, flat.split('/')[0]];
+  for (let at = flat.indexOf(':::'); at !== -1; at = flat.indexOf(':::', at + 3)) {
+    const rest = flat.slice(at + 3);
+    names.push(rest, rest.split('/')[0]);
+  }
+  return {
+    targets: target ? [target] : [],
+    logicalIds: new Set([...flat.matchAll(/<([^<>.]+)[>.]/g)].map(([, id]) => id)),
+    names: new Set(names),
+  };
+}
+
+/**
  * True when `value` (a property of `node`) refers to `target`: by token, by `Ref` / `Fn::GetAtt`
  * (also inside `Fn::Join`, e.g. `${bucket.bucketArn}/*`), or by one of the target's literal
  * physical names (`names`, e.g. a bucket name) appearing as the whole value or after `:::` in an
@@ -214,24 +249,11 @@ export function refersTo(
   target: CfnResource,
   names: readonly string[] = [],
 ): boolean {
-  if (value === undefined || value === null) return false;
-  // A value that is one reference token names exactly one resource: decide without resolving.
-  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
-  if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
-    return reversed.target === target;
-  }
-  if (referencedResource(node, value) === target) return true;
-  const flat = flatten(node, value);
-  if (Stack.of(node) === Stack.of(target)) {
-    const id = logicalIdOf(target);
-    if (flat.includes(`<${id}>`) || flat.includes(`<${id}.`)) return true;
-  }
-  return names.some(
-    (name) =>
-      flat === name ||
-      flat.endsWith(`:::${name}`) ||
-      flat.includes(`:::${name}/`) ||
-      flat.startsWith(`${name}/`),
+  const keys = referenceKeys(node, value);
+  return (
+    keys.targets.includes(target) ||
+    (Stack.of(node) === Stack.of(target) && keys.logicalIds.has(logicalIdOf(target))) ||
+    names.some((name) => keys.names.has(name))
   );
 }
 
@@ -241,6 +263,7 @@ export interface PropertyReference {
   readonly value: unknown;
 }
 
+/** {@link refersTo} turned around: property values by what they point at. */
 interface ReferenceIndex<T extends PropertyReference> {
   /** Position of each item in app order, so that answers keep the order of a full scan. */
   readonly order: Map<T, number>;
@@ -255,19 +278,6 @@ function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   else map.set(key, [item]);
 }
 
-/**
- * The literal names `flat` can name in the ways {@link refersTo} accepts: the whole value, the
- * part before the first `/`, and after each `:::` of an ARN the rest and the rest up to `/`.
- */
-function candidateNames(flat: string): string[] {
-  const names = [flat, flat.split('/')[0]];
-  for (let at = flat.indexOf(':::'); at !== -1; at = flat.indexOf(':::', at + 3)) {
-    const rest = flat.slice(at + 3);
-    names.push(rest, rest.split('/')[0]);
-  }
-  return names;
-}
-
 function buildReferenceIndex<T extends PropertyReference>(items: readonly T[]): ReferenceIndex<T> {
   const index: ReferenceIndex<T> = {
     order: new Map(items.map((item, i) => [item, i])),
@@ -276,21 +286,13 @@ function buildReferenceIndex<T extends PropertyReference>(items: readonly T[]): 
     byName: new Map(),
   };
   for (const item of items) {
-    const { source, value } = item;
-    if (value === undefined || value === null) continue;
-    const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
-    if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
-      push(index.byTarget, reversed.target, item);
-      continue;
-    }
-    const target = referencedResource(source, value);
-    if (target) push(index.byTarget, target, item);
-    const flat = flatten(source, value);
-    const stack = Stack.of(source);
+    const keys = referenceKeys(item.source, item.value);
+    for (const target of keys.targets) push(index.byTarget, target, item);
+    const stack = Stack.of(item.source);
     let ids = index.byLogicalId.get(stack);
     if (!ids) index.byLogicalId.set(stack, (ids = new Map()));
-    for (const [, id] of flat.matchAll(/<([^<>.]+)[>.]/g)) push(ids, id, item);
-    for (const name of new Set(candidateNames(flat))) push(index.byName, name, item);
+    for (const id of keys.logicalIds) push(ids, id, item);
+    for (const name of keys.names) push(index.byName, name, item);
   }
   return index;
 }
@@ -310,13 +312,8 @@ export function referencesTo<T extends PropertyReference>(
   const build = (): ReferenceIndex<T> =>
     buildReferenceIndex(allResources(target).flatMap((r) => select(r)));
   const pass = indexFor(target);
-  let index: ReferenceIndex<T>;
-  if (pass) {
-    index = (pass.referenceIndexes.get(question) as ReferenceIndex<T> | undefined) ?? build();
-    pass.referenceIndexes.set(question, index);
-  } else {
-    index = build();
-  }
+  const index = (pass?.referenceIndexes.get(question) as ReferenceIndex<T> | undefined) ?? build();
+  pass?.referenceIndexes.set(question, index);
   const found = new Set<T>(index.byTarget.get(target));
   for (const item of index.byLogicalId.get(Stack.of(target))?.get(logicalIdOf(target)) ?? []) {
     found.add(item);
