@@ -13,18 +13,11 @@ const root = path.resolve(__dirname, '../..');
 const STALE = `is stale: run \`${DIAGRAMS_COMMAND}\` and commit the result`;
 
 function render(): ReturnType<typeof renderConfigDiagrams> {
-  const previous = process.env.CDK_VALIDATION;
-  process.env.CDK_VALIDATION = 'false'; // as bin/diagrams.ts: schema validation only reads
-  try {
-    return renderConfigDiagrams(
-      appLikeCli(),
-      loadConfig(path.join(root, DEFAULT_CONFIG_PATH)),
-      DEFAULT_CONFIG_PATH,
-    );
-  } finally {
-    if (previous === undefined) delete process.env.CDK_VALIDATION;
-    else process.env.CDK_VALIDATION = previous;
-  }
+  return renderConfigDiagrams(
+    appLikeCli(),
+    loadConfig(path.join(root, DEFAULT_CONFIG_PATH)),
+    DEFAULT_CONFIG_PATH,
+  );
 }
 
 function expectCurrent(actual: string, expected: string, what: string): void {

@@ -36,23 +36,16 @@ function synth(stackSet: boolean): Synthesized {
   const config = parseConfig({ ...file, accountId: PINNED_ACCOUNT });
   // Version reporting on, as under the CLI: StackSets templates must not carry CDK metadata.
   const app = appLikeCli({ 'aws:cdk:version-reporting': true });
-  const previous = process.env.CDK_VALIDATION;
-  process.env.CDK_VALIDATION = 'false'; // schema validation (~5 s) does not change templates
-  try {
-    const stacks = buildGovCloudApp(app, config, { stackSet });
-    const assembly = app.synth();
-    const manifest = JSON.parse(
-      fs.readFileSync(path.join(assembly.directory, 'manifest.json'), 'utf8'),
-    ) as Manifest;
-    return {
-      stacks,
-      manifest,
-      templates: new Map(assembly.stacks.map((s) => [s.stackName, s.template])),
-    };
-  } finally {
-    if (previous === undefined) delete process.env.CDK_VALIDATION;
-    else process.env.CDK_VALIDATION = previous;
-  }
+  const stacks = buildGovCloudApp(app, config, { stackSet });
+  const assembly = app.synth();
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(assembly.directory, 'manifest.json'), 'utf8'),
+  ) as Manifest;
+  return {
+    stacks,
+    manifest,
+    templates: new Map(assembly.stacks.map((s) => [s.stackName, s.template])),
+  };
 }
 
 const BASELINES = [
