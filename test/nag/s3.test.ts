@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -205,6 +205,35 @@ describe('audit-log buckets', () => {
     expect(flagged(stack, LOCK)).toEqual([
       'Stack/ConfigBucket/Resource',
       'Stack/FlowBucket/Resource',
+    ]);
+  });
+
+  test('a delivery is found by literal name, by ARN with a prefix, and from another stack', () => {
+    const stack = tokyoStack();
+    const app = stack.node.root as App;
+    const other = new Stack(app, 'Other', { env: { region: 'ap-northeast-1' } });
+    new s3.CfnBucket(stack, 'ByName', { bucketName: 'trail-by-name' });
+    new cloudtrail.CfnTrail(other, 'NamedTrail', {
+      isLogging: true,
+      s3BucketName: 'trail-by-name',
+    });
+    new s3.CfnBucket(stack, 'ByArn', { bucketName: 'flow-by-arn' });
+    new ec2.CfnFlowLog(other, 'ArnFlow', {
+      resourceId: 'vpc-0123456789abcdef0',
+      resourceType: 'VPC',
+      trafficType: 'ALL',
+      logDestinationType: 's3',
+      logDestination: 'arn:aws:s3:::flow-by-arn/flow/',
+    });
+    const crossStack = new s3.Bucket(stack, 'CrossStack');
+    new config.CfnDeliveryChannel(other, 'Channel', { s3BucketName: crossStack.bucketName });
+    // Names that only share a prefix or a path segment with a delivery target.
+    new s3.CfnBucket(stack, 'LongerName', { bucketName: 'flow-by-arn-2' });
+    new s3.CfnBucket(stack, 'PathSegment', { bucketName: 'flow' });
+    expect(flagged(app, LOCK)).toEqual([
+      'Stack/ByArn',
+      'Stack/ByName',
+      'Stack/CrossStack/Resource',
     ]);
   });
 
