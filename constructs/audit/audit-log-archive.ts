@@ -5,14 +5,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { PurposeKey } from '../keys/purpose-key';
-import {
-  addBucketStatementOnce,
-  addKeyStatementOnce,
-  isPositiveInteger,
-  prefixPath,
-  validatePrefix,
-} from './private/policy';
+import { isPositiveInteger, prefixPath, validatePrefix } from './private/policy';
 import { recordImplements } from '../core/implements';
+import { addBucketStatementOnce, addKeyStatementOnce } from '../core/policy';
 
 /**
  * What an archive holds, which decides whether it can use S3 Object Lock.

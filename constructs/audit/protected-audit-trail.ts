@@ -5,7 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AuditLogArchive } from './audit-log-archive';
-import { addKeyStatementOnce, validatePrefix } from './private/policy';
+import { validatePrefix } from './private/policy';
+import { allowLogsToUseKey } from '../network/encrypted-log-group';
 import { recordImplements } from '../core/implements';
 
 /**
@@ -104,30 +105,7 @@ export class ProtectedAuditTrail extends Construct {
 
     const stack = Stack.of(this);
     const logGroupKey = props.logGroupEncryptionKey ?? archive.key;
-    // CloudWatch Logs uses the key as the regional logs principal, with the log group ARN as
-    // encryption context (CloudWatch Logs guide, "Encrypt log data using AWS KMS"). The name
-    // is generated, so the condition covers the log groups of this account and region.
-    addKeyStatementOnce(
-      this,
-      logGroupKey,
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchLogsUse',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: [
-          'kms:Encrypt*',
-          'kms:Decrypt*',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:Describe*',
-        ],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:*`,
-          },
-        },
-      }),
-    );
+    allowLogsToUseKey(this, logGroupKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention,
       encryptionKey: logGroupKey,

@@ -2,8 +2,9 @@ import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { recordImplements } from '../core/implements';
+import { addKeyStatementOnce } from '../core/policy';
 
 /** One year: the least RET-1 accepts (証跡は１年間以上保存). */
 const MIN_RETENTION_DAYS = 365;
@@ -24,9 +25,6 @@ export interface EncryptedLogGroupProps {
    */
   readonly logGroupName?: string;
 }
-
-/** Keys whose policy already lets CloudWatch Logs of this account use them, per stack. */
-const keysOpenToLogs = new WeakMap<kms.IKey, Set<string>>();
 
 /**
  * A CloudWatch Logs log group (ロググループ) encrypted with a customer-managed key, kept at
@@ -52,7 +50,7 @@ export class EncryptedLogGroup extends Construct {
         `EncryptedLogGroup retention "${retention}" is not allowed [RET-1]: keep logs at least ${MIN_RETENTION_DAYS} days and choose a finite value, e.g. logs.RetentionDays.THIRTEEN_MONTHS.`,
       );
     }
-    allowLogsToUseKey(props.encryptionKey);
+    allowLogsToUseKey(this, props.encryptionKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       encryptionKey: props.encryptionKey,
@@ -64,17 +62,16 @@ export class EncryptedLogGroup extends Construct {
 
 /**
  * Lets CloudWatch Logs in the key's region and account use `key` for log groups of that
- * account (once per key). No-op for imported keys, whose policy this app does not own.
+ * account, once per key. The statement names log groups by wildcard, with the `aws:logs:arn`
+ * encryption context the CloudWatch Logs guide ("Encrypt log data using AWS KMS") describes,
+ * so that the key does not depend on the log group that depends on it. For an imported key,
+ * whose policy this app does not own, `scope` gets a warning instead.
  */
-export function allowLogsToUseKey(key: kms.IKey): void {
+export function allowLogsToUseKey(scope: IConstruct, key: kms.IKey): void {
   const stack = Stack.of(key);
-  const done = keysOpenToLogs.get(key) ?? new Set<string>();
-  if (done.has(stack.node.addr)) {
-    return;
-  }
-  done.add(stack.node.addr);
-  keysOpenToLogs.set(key, done);
-  key.addToResourcePolicy(
+  addKeyStatementOnce(
+    scope,
+    key,
     new iam.PolicyStatement({
       sid: 'AllowCloudWatchLogsOfThisAccount',
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],

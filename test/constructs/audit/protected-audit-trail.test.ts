@@ -158,7 +158,7 @@ describe('ProtectedAuditTrail CloudWatch Logs copy (RET-1, KEY-1)', () => {
   test('the key lets the regional logs service use it only for log groups of this account and region', () => {
     const { template, keyId } = synth();
     expect(keyPolicyStatements(template, keyId)).toContainEqual({
-      Sid: 'AllowCloudWatchLogsUse',
+      Sid: 'AllowCloudWatchLogsOfThisAccount',
       Effect: 'Allow',
       Principal: { Service: 'logs.ap-northeast-1.amazonaws.com' },
       Action: [
@@ -190,9 +190,9 @@ describe('ProtectedAuditTrail CloudWatch Logs copy (RET-1, KEY-1)', () => {
       KmsKeyId: { 'Fn::GetAtt': [logKeyId, 'Arn'] },
     });
     const sids = (id: string) => keyPolicyStatements(template, id).map((s) => s.Sid);
-    expect(sids(logKeyId)).toContain('AllowCloudWatchLogsUse');
+    expect(sids(logKeyId)).toContain('AllowCloudWatchLogsOfThisAccount');
     expect(sids(logicalIdOf(template, 'AWS::KMS::Key', 'ArchiveKey'))).not.toContain(
-      'AllowCloudWatchLogsUse',
+      'AllowCloudWatchLogsOfThisAccount',
     );
   });
 

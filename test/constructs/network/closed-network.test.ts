@@ -1,8 +1,9 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Stack } from 'aws-cdk-lib';
 import { SecurityGroup, Vpc } from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ClosedNetwork } from '../../../constructs/network/closed-network';
+import { EncryptedLogGroup } from '../../../constructs/network/encrypted-log-group';
 import { VpcFlowLogs } from '../../../constructs/network/vpc-flow-logs';
 import { PremisesConnectivity } from '../../../constructs/network/connectivity';
 import { appLikeCli } from '../../support/app';
@@ -452,5 +453,32 @@ describe('ClosedNetwork', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', {
       RetentionInDays: 731,
     });
+  });
+
+  test('a log group on an imported key warns that its owner must open the key to CloudWatch Logs', () => {
+    const stack = testStack();
+    const imported = kms.Key.fromKeyArn(
+      stack,
+      'Imported',
+      'arn:aws:kms:ap-northeast-1:111122223333:key/00000000-0000-0000-0000-000000000000',
+    );
+    new EncryptedLogGroup(stack, 'OnImported', { encryptionKey: imported });
+    const own = dataKey(stack).key;
+    new EncryptedLogGroup(stack, 'First', { encryptionKey: own });
+    new EncryptedLogGroup(stack, 'Second', { encryptionKey: own });
+    Annotations.fromStack(stack).hasWarning(
+      `/${stack.node.id}/OnImported`,
+      Match.stringLikeRegexp(
+        'statement "AllowCloudWatchLogsOfThisAccount".*to the key policy yourself',
+      ),
+    );
+    const sids = Template.fromStack(stack)
+      .toJSON()
+      .Resources[
+        stack.getLogicalId(own.node.defaultChild as kms.CfnKey)
+      ].Properties.KeyPolicy.Statement.map((st: { Sid?: string }) => st.Sid);
+    expect(sids.filter((sid?: string) => sid?.startsWith('AllowCloudWatchLogs'))).toEqual([
+      'AllowCloudWatchLogsOfThisAccount',
+    ]);
   });
 });
