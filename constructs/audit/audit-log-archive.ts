@@ -8,6 +8,7 @@ import { PurposeKey } from '../keys/purpose-key';
 import { isPositiveInteger, prefixPath, validatePrefix } from './private/policy';
 import { recordImplements } from '../core/implements';
 import { addBucketStatementOnce, addKeyStatementOnce } from '../core/policy';
+import { hardenedBucketProps } from '../core/bucket';
 
 /**
  * What an archive holds, which decides whether it can use S3 Object Lock.
@@ -195,14 +196,7 @@ export class AuditLogArchive extends Construct {
     ];
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      versioned: true,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
+      ...hardenedBucketProps(this.key),
       objectLockEnabled: this.objectLockMode !== undefined,
       objectLockDefaultRetention:
         this.objectLockMode === 'COMPLIANCE'
@@ -226,7 +220,6 @@ export class AuditLogArchive extends Construct {
             : {}),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     // Without Object Lock (config-history) this is the main protection; with it, it also
@@ -472,12 +465,7 @@ export class AuditLogArchive extends Construct {
 
   private createAccessLogsBucket(expireAfterDays: number): s3.Bucket {
     const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      versioned: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
+      ...hardenedBucketProps(),
       // Access logs are many small objects: moving them to colder classes costs more in
       // per-object transition fees than it saves, so they only expire.
       lifecycleRules: [
@@ -488,7 +476,6 @@ export class AuditLogArchive extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
     Validations.of(bucket).acknowledge({

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { nagResourceFinding } from '../system/nag-finding';
 import { logServerAccess } from '../system/operations-log-bucket';
 import { recordImplements } from '../core/implements';
+import { hardenedBucketProps } from '../core/bucket';
 
 export interface SnapshotExportProps {
   /**
@@ -48,17 +49,7 @@ export class SnapshotExport extends Construct {
     recordImplements(this, 'PORT-1');
     this.encryptionKey = props.encryptionKey;
     const stack = Stack.of(this);
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.bucket = new s3.Bucket(this, 'Bucket', hardenedBucketProps(props.encryptionKey));
     this.exportRole = new iam.Role(this, 'ExportRole', {
       assumedBy: new iam.ServicePrincipal('export.rds.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },

@@ -10,6 +10,7 @@ import { EncryptedLogGroup } from '../network/encrypted-log-group';
 import { nagResourceFinding } from './nag-finding';
 import { logServerAccess } from './operations-log-bucket';
 import { recordImplements } from '../core/implements';
+import { hardenedBucketProps } from '../core/bucket';
 
 /** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */
 const POSTGRES_PORT = 5432;
@@ -165,15 +166,7 @@ export class DataTier extends Construct {
     this.cluster.node.addDependency(this.logGroup);
 
     this.bucket = new s3.Bucket(this, 'ExchangeBucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...hardenedBucketProps(props.encryptionKey),
       lifecycleRules: [
         { id: 'AbortUploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],

@@ -1,0 +1,24 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+
+/**
+ * The settings every bucket of the library shares, for `new s3.Bucket(scope, id, { ...these,
+ * lifecycleRules, … })`: SSE-KMS with `encryptionKey` and an S3 Bucket Key (KEY-1), or SSE-S3
+ * without a key, for the log-delivery targets that accept nothing else; TLS 1.2 or later only
+ * (KEY-3); public access blocked and ACLs disabled (TEN-1); versioning (LOG-3); retained when
+ * the stack is deleted (RET-1).
+ */
+export function hardenedBucketProps(encryptionKey?: kms.IKey): s3.BucketProps {
+  return {
+    ...(encryptionKey
+      ? { encryption: s3.BucketEncryption.KMS, encryptionKey, bucketKeyEnabled: true }
+      : { encryption: s3.BucketEncryption.S3_MANAGED }),
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    versioned: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+}
