@@ -269,6 +269,18 @@ export interface RoleRequest extends SimRequest {
   role: keyof Fixture['ids']['roles'];
 }
 
+/** One request of `role`, as the scenario lists below write them. */
+function r(
+  role: RoleRequest['role'],
+  label: string,
+  action: string,
+  resource: string,
+  region: string,
+  extra: Partial<SimRequest> = {},
+): RoleRequest {
+  return { role, label, action, resource, region, ...extra };
+}
+
 /** What each role must still be able to do (0 may be denied). */
 export function legitimateScenarios(f: Fixture): RoleRequest[] {
   const a = arnsOf(f);
@@ -283,14 +295,6 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
   const tokyo = 'ap-northeast-1';
   const osaka = 'ap-northeast-3';
   const global = 'us-east-1';
-  const r = (
-    role: RoleRequest['role'],
-    label: string,
-    action: string,
-    resource: string,
-    region: string,
-    extra: Partial<SimRequest> = {},
-  ): RoleRequest => ({ role, label, action, resource, region, ...extra });
   return [
     // 管理者・一般作業者: runs the system.
     r('operator', 'launch EC2 in Tokyo', 'ec2:RunInstances', a.appInstance(tokyo), tokyo),
@@ -472,14 +476,6 @@ export function escalationScenarios(f: Fixture): RoleRequest[] {
   const sub = { 'iam:PermissionsBoundary': a.policies.subDelegateBoundary };
   const own = a.roles.delegate;
   const ownBoundary = { 'iam:PermissionsBoundary': a.policies.delegateBoundary };
-  const r = (
-    role: RoleRequest['role'],
-    label: string,
-    action: string,
-    resource: string,
-    region: string,
-    extra: Partial<SimRequest> = {},
-  ): RoleRequest => ({ role, label, action, resource, region, ...extra });
   return [
     r('delegate', 'create role without boundary', 'iam:CreateRole', a.delegatedRole, g),
     r(
