@@ -243,10 +243,11 @@ export const REQUIREMENTS = [
     id: 'IAM-6',
     requirement:
       'Tenant area used only for production, verification and DR (検証及び本番稼働、災害対策等)',
-    source: '002 §4.2',
+    source:
+      '002 §4.2; GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1 (a development environment only for systems with CI/CD)',
     where: ['L', 'N'],
     expectation:
-      'Environment is one of production / staging / dr, tagged on every resource; anything else is a synth-time error',
+      'Environment is one of production / staging / dr (development only where the system runs CI/CD, stated in config), tagged on every resource; anything else is a synth-time error',
   },
   {
     id: 'DET-1',
@@ -254,7 +255,7 @@ export const REQUIREMENTS = [
     source: '002 §5.1④, 004 §5',
     where: ['B'],
     expectation:
-      'AWS Config recorder (all supported resources, global resources in the home region), delivery to the archive',
+      "AWS Config recorder (all supported resources, global resources in the home region), delivery to a protected archive (versioned, delete-deny policy, CMK; AWS Config cannot deliver to a bucket with Object Lock default retention) — or, where the platform already records (PLAT-1), the baseline's Config rules on the platform's recorder",
   },
   {
     id: 'DET-2',
@@ -366,6 +367,15 @@ export const REQUIREMENTS = [
     where: ['L'],
     expectation:
       "The report lists, per requirement, what the baseline covers and what remains the operator's responsibility",
+  },
+  {
+    id: 'PLAT-1',
+    requirement:
+      'Coexist with what the platform already runs in a tenant account (Control Tower, organization trail, Config recorder, GuardDuty / Security Hub by a delegated administrator, SCPs)',
+    source: 'GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, 「アカウント構成説明(AWS編)」',
+    where: ['B', 'L'],
+    expectation:
+      "A platform mode that creates none of the platform's services, adds the tenant side on top, protects the platform's resources from tenant operators and never blocks the platform's roles; the report states per requirement what the platform provides",
   },
 ] as const satisfies readonly Requirement[];
 

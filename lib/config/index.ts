@@ -9,3 +9,13 @@ export {
   type GovCloudConfig,
   type GovCloudConfigInput,
 } from './schema';
+export {
+  MODE_DEFAULTS,
+  PLATFORM_MODES,
+  PLATFORM_SERVICES,
+  platformServices,
+  type PlatformConfig,
+  type PlatformMode,
+  type PlatformService,
+  type ServiceOwnership,
+} from './sections/platform';

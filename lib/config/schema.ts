@@ -4,6 +4,7 @@ import { localGovernmentCode, municipalitySchema } from './municipality';
 import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
 import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
 import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
+import { PLATFORM_GUIDANCE, platformSchema, refinePlatformAgainstRoot } from './sections/platform';
 import { refineSystemAgainstRoot, SYSTEM_GUIDANCE, systemSchema } from './sections/system';
 
 const region = z.enum(JAPAN_REGIONS, {
@@ -39,8 +40,11 @@ export const configSchema = z
     municipality: municipalitySchema,
     /** Short system name used in stack names, e.g. "juki" (住民基本台帳). */
     systemName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,29}$/),
-    /** Purpose of the tenant area (IAM-6): only production, staging (検証) or dr (災害対策). */
-    environment: z.enum(['production', 'staging', 'dr']),
+    /**
+     * Purpose of the tenant area (IAM-6): production, staging (検証) or dr (災害対策);
+     * development only with `platform.ciCd` (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1).
+     */
+    environment: z.enum(['production', 'staging', 'dr', 'development']),
     /** Home region (Tokyo by default). */
     primaryRegion: region.default('ap-northeast-1'),
     /** DR / backup region (Osaka by default); must differ from the primary. */
@@ -65,6 +69,7 @@ export const configSchema = z
     access: accessSchema,
     detection: detectionSchema,
     system: systemSchema,
+    platform: platformSchema,
   })
   .superRefine((c, ctx) => {
     if (c.primaryRegion === c.drRegion) {
@@ -93,6 +98,7 @@ export const configSchema = z
       });
     }
     refineSystemAgainstRoot(c, ctx);
+    refinePlatformAgainstRoot(c, ctx);
   });
 
 /** The validated, defaulted configuration of one municipality/system. */
@@ -116,7 +122,7 @@ export const GUIDANCE: GuidanceTable = {
   },
   environment: {
     requirement: 'IAM-6',
-    fix: 'set environment to "production", "staging" or "dr" (a tenant area is only used for these)',
+    fix: 'set environment to "production", "staging" (検証) or "dr"; "development" only for a system with CI/CD, stated with "platform": { "ciCd": true } (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, Digital Agency)',
   },
   primaryRegion: {
     requirement: 'REG-1',
@@ -154,4 +160,5 @@ export const GUIDANCE: GuidanceTable = {
   ...ACCESS_GUIDANCE,
   ...DETECTION_GUIDANCE,
   ...SYSTEM_GUIDANCE,
+  ...PLATFORM_GUIDANCE,
 };

@@ -8,8 +8,11 @@
  */
 export const ENVIRONMENT_TAG = 'Environment';
 
-/** The only purposes a tenant area may serve: 本番稼働, 検証, 災害対策 (IAM-6). */
-export const ENVIRONMENTS = ['production', 'staging', 'dr'] as const;
+/**
+ * The only purposes a tenant area may serve: 本番稼働, 検証, 災害対策 (IAM-6), and 開発 only for a
+ * system with CI/CD (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, Digital Agency).
+ */
+export const ENVIRONMENTS = ['production', 'staging', 'dr', 'development'] as const;
 
 /**
  * 全国地方公共団体コード of the municipality that owns (and pays for) the resource: six digits

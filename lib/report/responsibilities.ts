@@ -12,8 +12,60 @@ export interface Responsibility {
   /** What the operator must still do or decide. */
   readonly operator: string;
   readonly operatorJa: string;
+  /**
+   * What the Government Cloud platform (ガバメントクラウド共通基盤, Control Tower) provides in
+   * `gcas` platform mode instead of the templates (PLAT-1), where that differs.
+   */
+  readonly platform?: string;
+  readonly platformJa?: string;
 }
 
+/** The platform's share per requirement in `gcas` mode (PLAT-1, EVD-2). */
+const GCAS_PLATFORM: Partial<Record<RequirementId, { platform: string; platformJa: string }>> = {
+  'LOG-1': {
+    platform:
+      'The organization trail of Control Tower records management events of every region; the baseline creates no trail.',
+    platformJa:
+      'Control Tower の組織の証跡が全リージョンの管理イベントを記録する。ベースラインは証跡を作成しない。',
+  },
+  'LOG-2': {
+    platform:
+      'The platform’s SCPs and Control Tower guardrails protect its trail, recorder and roles; the baseline adds an in-account deny on aws-controltower-* resources for the tenant’s roles.',
+    platformJa:
+      '共通基盤の SCP と Control Tower のガードレールが証跡・レコーダー・ロールを保護する。ベースラインはテナントのロールに aws-controltower-* リソースへの明示的拒否を追加する。',
+  },
+  'LOG-3': {
+    platform:
+      'Integrity and retention of the organization trail’s logs lie with the platform’s log archive account.',
+    platformJa: '組織の証跡のログの完全性と保存は共通基盤のログアーカイブアカウントが担う。',
+  },
+  'DET-1': {
+    platform:
+      'Control Tower’s Config recorder and delivery channel record the account; the baseline deploys its Config rules on that recorder.',
+    platformJa:
+      'Control Tower の Config レコーダーと配信チャネルが記録する。ベースラインはそのレコーダー上に Config ルールを配置する。',
+  },
+  'DET-2': {
+    platform:
+      'GuardDuty and Security Hub are enabled by the delegated administrator; the baseline creates no detector or hub (Access Analyzer per config).',
+    platformJa:
+      'GuardDuty と Security Hub は委任管理者が有効化する。ベースラインは検出器・ハブを作成しない（Access Analyzer は設定による）。',
+  },
+  'DET-3': {
+    platform:
+      'Findings of the platform’s GuardDuty and Security Hub reach this account’s EventBridge; the baseline’s rules alert the tenant on them.',
+    platformJa:
+      '共通基盤の GuardDuty・Security Hub の検出結果はこのアカウントの EventBridge に届き、ベースラインのルールがテナントへ通知する。',
+  },
+  'PLAT-1': {
+    platform:
+      'Control Tower, the organization trail, Config, GuardDuty, Security Hub and the SCPs of the tenant account.',
+    platformJa:
+      'テナントアカウントの Control Tower、組織の証跡、Config、GuardDuty、Security Hub および SCP。',
+  },
+};
+
+/** The split in `standalone` mode; see {@link responsibilityIn} for `gcas`. */
 export const RESPONSIBILITIES: Readonly<Record<RequirementId, Responsibility>> = {
   'LOG-1': {
     covered:
@@ -345,4 +397,20 @@ export const RESPONSIBILITIES: Readonly<Record<RequirementId, Responsibility>> =
     operator: 'State the remaining measures as your own in the usage application.',
     operatorJa: '残る対策を自らの責任で定め、利用申請に記載する。',
   },
+  'PLAT-1': {
+    covered:
+      'Platform mode in config: gcas creates none of the platform’s services, adds alerts, Config rules, guards, roles and budgets, and denies tenant roles changes to aws-controltower-* / AWSControlTower* resources; synth states what it creates and expects.',
+    coveredJa:
+      '設定のプラットフォームモード：gcas では共通基盤のサービスを作成せず、通知・Config ルール・ガード・ロール・予算を追加し、テナントのロールに aws-controltower-* / AWSControlTower* リソースの変更を拒否する。合成時に作成するものと既存を前提とするものを表示する。',
+    operator:
+      'Run the read-only check list (README "Platform mode") in the target account and choose the mode and overrides from its result.',
+    operatorJa:
+      '対象アカウントで読取専用の確認手順（README「プラットフォームモード」）を実行し、その結果からモードと個別指定を選ぶ。',
+  },
 };
+
+/** The responsibility split of one requirement in a platform mode (PLAT-1, EVD-2). */
+export function responsibilityIn(id: RequirementId, mode: 'standalone' | 'gcas'): Responsibility {
+  const base = RESPONSIBILITIES[id];
+  return mode === 'gcas' && GCAS_PLATFORM[id] ? { ...base, ...GCAS_PLATFORM[id] } : base;
+}

@@ -1,4 +1,6 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AccessRoles } from '../../constructs/access';
 import { recordImplements } from '../../constructs/core/implements';
@@ -7,7 +9,14 @@ import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../cons
 import { CostGuard } from '../../constructs/cost';
 import { ConfigRules, ThreatDetection } from '../../constructs/detection';
 import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
-import type { GovCloudConfig } from '../config';
+import { PlatformProtection } from '../../constructs/guardrails/platform-protection';
+import {
+  PLATFORM_SERVICES,
+  platformServices,
+  type GovCloudConfig,
+  type PlatformService,
+  type ServiceOwnership,
+} from '../config';
 import { assertJapanRegion } from './region';
 import { applyStandardTags } from './tags';
 
@@ -50,9 +59,13 @@ export class GovCloudBaselineStack extends Stack {
   public readonly auditArchive?: AuditLogArchive;
   /** The account's multi-region trail (home region only). */
   public readonly auditTrail?: ProtectedAuditTrail;
-  /** Archive of AWS Config history (every region; Config cannot use Object Lock). */
-  public readonly configArchive: AuditLogArchive;
-  public readonly configRecorder: ConfigRecorder;
+  /**
+   * Archive of AWS Config history (every region; Config cannot use Object Lock), unless the
+   * platform's recorder is used.
+   */
+  public readonly configArchive?: AuditLogArchive;
+  /** The Config recorder, unless `platform.configRecorder` is `existing`. */
+  public readonly configRecorder?: ConfigRecorder;
   public readonly threatDetection: ThreatDetection;
   public readonly configRules: ConfigRules;
   /** Encrypted alert topic, EventBridge rules and trail alarms of this region. */
@@ -65,6 +78,13 @@ export class GovCloudBaselineStack extends Stack {
   public readonly regionGuard?: RegionGuard;
   /** The permission model's roles (home region). */
   public readonly accessRoles?: AccessRoles;
+  /** Deny of changes to the platform's resources for the tenant roles (gcas mode, home region). */
+  public readonly platformProtection?: PlatformProtection;
+  /**
+   * Who creates each account-level service in this region: `create` (this stack) or
+   * `existing` (the platform's, expected to exist before deployment), PLAT-1.
+   */
+  public readonly services: Readonly<Record<PlatformService, ServiceOwnership>>;
 
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
@@ -83,7 +103,14 @@ export class GovCloudBaselineStack extends Stack {
       glacierFlexibleRetrievalAfterDays: Math.max(365, config.archiveColdStorageAfterDays + 90),
     };
 
-    if (isHomeRegion) {
+    const services = platformServices(config.platform);
+    this.services = services;
+    const creates = (service: PlatformService) => services[service] === 'create';
+    Annotations.of(this).addInfo(
+      `Platform mode ${config.platform.mode} [PLAT-1]: creates ${listServices(services, 'create')}; expects to exist ${listServices(services, 'existing')}.`,
+    );
+
+    if (isHomeRegion && creates('trail')) {
       this.auditArchive = new AuditLogArchive(this, 'AuditLogArchive', {
         ...retention,
         objectLockMode: config.objectLockMode,
@@ -94,22 +121,24 @@ export class GovCloudBaselineStack extends Stack {
         logRetentionDays: config.logRetentionDays,
       });
     }
-    this.configArchive = new AuditLogArchive(this, 'ConfigArchive', {
-      ...retention,
-      purpose: 'config-history',
-      accessLogsBucket: this.auditArchive?.accessLogsBucket,
-    });
-    this.configRecorder = new ConfigRecorder(this, 'ConfigRecorder', {
-      archive: this.configArchive,
-      recordGlobalResources: isHomeRegion,
-      createServiceLinkedRole: isHomeRegion && config.detection.createConfigServiceLinkedRole,
-    });
+    if (creates('configRecorder')) {
+      this.configArchive = new AuditLogArchive(this, 'ConfigArchive', {
+        ...retention,
+        purpose: 'config-history',
+        accessLogsBucket: this.auditArchive?.accessLogsBucket,
+      });
+      this.configRecorder = new ConfigRecorder(this, 'ConfigRecorder', {
+        archive: this.configArchive,
+        recordGlobalResources: isHomeRegion,
+        createServiceLinkedRole: isHomeRegion && config.detection.createConfigServiceLinkedRole,
+      });
+    }
 
     const detection = config.detection;
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
-      guardDuty: detection.guardDuty,
-      securityHub: detection.securityHub,
-      accessAnalyzer: detection.accessAnalyzer,
+      guardDuty: detection.guardDuty && creates('guardDuty'),
+      securityHub: detection.securityHub && creates('securityHub'),
+      accessAnalyzer: detection.accessAnalyzer && creates('accessAnalyzer'),
       cisStandard: detection.cisStandard,
       cisVersion: detection.cisVersion,
       guardDutyProtection: detection.guardDutyRuntimeMonitoring
@@ -117,12 +146,17 @@ export class GovCloudBaselineStack extends Stack {
         : undefined,
       recorder: this.configRecorder,
     });
+    // With the platform's recorder the rules have no recorder to wait for: it already exists.
     this.configRules = new ConfigRules(this, 'ConfigRules', {
       recorder: this.configRecorder,
       includeGlobalResourceRules: isHomeRegion,
       logRetentionDays: config.logRetentionDays,
       trailLogGroupArn: this.auditTrail?.trail.cloudWatchLogsLogGroupArn,
     });
+    const existingTrailLogGroup =
+      isHomeRegion && !creates('trail') && config.platform.trailMetricAlarms
+        ? this.existingTrailLogGroup()
+        : undefined;
     // Every baseline resource carries the tag the guard policy protects (LOG-2).
     BaselineProtection.tagAsBaseline(this);
     if (isHomeRegion) {
@@ -133,16 +167,26 @@ export class GovCloudBaselineStack extends Stack {
           ...(props.baselineStackNames ?? [this.stackName]).map(baselineBucketArnPattern),
         ],
         keyArns: this.archives().map((a) => a.key.keyArn),
-        logGroupArns: this.auditTrail ? [this.auditTrail.logGroup.logGroupArn] : [],
+        logGroupArns: this.auditTrail
+          ? [this.auditTrail.logGroup.logGroupArn]
+          : existingTrailLogGroup
+            ? [existingTrailLogGroup.logGroupArn]
+            : [],
       });
       this.regionGuard = new RegionGuard(this, 'RegionGuard');
       this.accessRoles = this.createAccessRoles(this.protection, this.regionGuard);
+      if (config.platform.mode === 'gcas') {
+        this.platformProtection = new PlatformProtection(this, 'PlatformProtection');
+        for (const role of this.tenantRoles()) {
+          this.platformProtection.attachTo(role);
+        }
+      }
     }
 
     // One topic per region: EventBridge cannot target a topic in another region.
     this.alerts = new SecurityAlerts(this, 'SecurityAlerts', {
       notificationEmails: config.notificationEmails,
-      trailLogGroup: this.auditTrail?.logGroup,
+      trailLogGroup: this.auditTrail?.logGroup ?? existingTrailLogGroup,
       watchedRoles: this.watchedRoles(),
     });
     if (detection.monthlyBudgetUsd !== undefined && this.region === 'ap-northeast-1') {
@@ -183,9 +227,32 @@ export class GovCloudBaselineStack extends Stack {
     });
   }
 
-  /** The audit archive (home region only), then the Config archive. */
+  /** The audit archive (home region only), then the Config archive, where the stack creates them. */
   private archives(): AuditLogArchive[] {
-    return this.auditArchive ? [this.auditArchive, this.configArchive] : [this.configArchive];
+    return [this.auditArchive, this.configArchive].filter((a): a is AuditLogArchive => !!a);
+  }
+
+  /** The existing trail's log group named in config (validated there, PLAT-1). */
+  private existingTrailLogGroup(): logs.ILogGroup {
+    const name = this.config.platform.existingTrailLogGroupName;
+    if (!name) {
+      throw new Error(
+        'platform.existingTrailLogGroupName is missing [DET-3]: trail is "existing" and trailMetricAlarms is on. Fix: give the log group the existing trail delivers to in this account, or set "trailMetricAlarms": false.',
+      );
+    }
+    return logs.LogGroup.fromLogGroupName(this, 'ExistingTrailLogGroup', name);
+  }
+
+  /** Every role of the permission model except break-glass, which stays unrestricted (IAM-1). */
+  private tenantRoles(): iam.IRole[] {
+    const r = this.accessRoles;
+    return [
+      r?.operatorRole,
+      r?.delegateRole,
+      r?.subDelegateRole,
+      r?.digitalAgencyRole,
+      r?.centralLogReaderRole,
+    ].filter((role): role is iam.Role => !!role);
   }
 
   /** Roles whose every use raises an alert: break-glass (IAM-1) and the Digital Agency (IAM-5). */
@@ -217,4 +284,13 @@ export class GovCloudBaselineStack extends Stack {
         : []),
     ];
   }
+}
+
+/** E.g. "trail, configRecorder" or "nothing". */
+function listServices(
+  services: Readonly<Record<PlatformService, ServiceOwnership>>,
+  ownership: ServiceOwnership,
+): string {
+  const names = PLATFORM_SERVICES.filter((s) => services[s] === ownership);
+  return names.length > 0 ? names.join(', ') : 'nothing';
 }
