@@ -146,10 +146,10 @@ export class PlatformProtection extends Construct {
             'sns:SetTopicAttributes',
             'sns:AddPermission',
             'sns:RemovePermission',
-            'sns:Unsubscribe',
             'sns:TagResource',
             'sns:UntagResource',
           ],
+          // sns:Unsubscribe has no resource type in IAM, so a topic ARN cannot scope it.
           [arn('sns', 'aws-controltower-*')],
         ),
         deny(
