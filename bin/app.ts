@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { App } from 'aws-cdk-lib';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config';
-import { buildGovCloudApp } from '../lib/app';
+import { buildGovCloudApp, platformServicesOf } from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { collectEvidence } from '../lib/report/evidence';
-import { writeEvidence } from '../lib/report/files';
+import { writeEvidence, writePlatformServices } from '../lib/report/files';
 import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
@@ -28,10 +28,19 @@ const { baselines } = buildGovCloudApp(app, config, {
 });
 const govcloudChecks = applyChecks(app);
 app.synth();
+// Know before you deploy (PLAT-1): what the stacks create and what must already exist.
+const platform = platformServicesOf(config, baselines);
+for (const s of platform.stacks) {
+  console.error(
+    `platform ${platform.mode}: ${s.stack} creates ${s.creates.join(', ') || 'none of the platform services'}; expects to exist ${s.expectsExisting.join(', ') || 'nothing'}`,
+  );
+}
+writePlatformServices(app.outdir, platform);
 // After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
 writeEvidence(app.outdir, {
   title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,
   evidence: collectEvidence(app, govcloudChecks.ruleChecks()),
+  platform,
 });
 // SCP documents for the organization owner (LOG-2, REG-2): written, never attached here.
 writeScpDocuments(app.outdir, {

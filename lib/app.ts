@@ -1,5 +1,6 @@
 import { type App, CfnRule, Fn, LegacyStackSynthesizer } from 'aws-cdk-lib';
-import type { GovCloudConfig } from './config';
+import { PLATFORM_SERVICES, type GovCloudConfig } from './config';
+import type { PlatformServicesFile } from './report/files';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
 import {
   buildMunicipalSystemStacks,
@@ -84,4 +85,24 @@ function pinToRegion(stack: GovCloudBaselineStack, region: string): void {
       },
     ],
   });
+}
+
+/**
+ * Which account-level services each baseline creates and which it expects to exist (PLAT-1),
+ * for `cdk.out/platform-services.json` and the report. Home-region-only services (the trail)
+ * are listed where the stack would create them.
+ */
+export function platformServicesOf(
+  config: GovCloudConfig,
+  baselines: readonly GovCloudBaselineStack[],
+): PlatformServicesFile {
+  return {
+    mode: config.platform.mode,
+    stacks: baselines.map((stack) => ({
+      stack: stack.stackName,
+      region: stack.region,
+      creates: PLATFORM_SERVICES.filter((s) => stack.services[s] === 'create'),
+      expectsExisting: PLATFORM_SERVICES.filter((s) => stack.services[s] === 'existing'),
+    })),
+  };
 }

@@ -7,11 +7,40 @@ import { renderReport, type ReportSummary, type ValidationReportLike } from './r
 export const COMPLIANCE_DIR = 'compliance';
 const EVIDENCE_FILE = 'evidence.json';
 
+/** Which account-level services each baseline stack creates and which it expects (PLAT-1). */
+export interface PlatformServicesFile {
+  readonly mode: 'standalone' | 'gcas';
+  readonly stacks: readonly {
+    readonly stack: string;
+    readonly region: string;
+    /** Services this stack creates. */
+    readonly creates: readonly string[];
+    /** Services that must exist in the account and region before deployment. */
+    readonly expectsExisting: readonly string[];
+  }[];
+}
+
 /** What the app records next to the templates for `npm run report`. */
 export interface EvidenceFile {
   /** Title of the report: municipality, code, system, environment. */
   readonly title: string;
   readonly evidence: Evidence;
+  /**
+   * The platform mode and service split; the report then states the platform's share (PLAT-1).
+   * @default - standalone
+   */
+  readonly platform?: PlatformServicesFile;
+}
+
+/**
+ * Writes `<outdir>/platform-services.json`: what the stacks create and what they expect to
+ * exist, to compare with the README check list before `cdk deploy` (PLAT-1).
+ */
+export function writePlatformServices(outdir: string, file: PlatformServicesFile): string {
+  fs.mkdirSync(outdir, { recursive: true });
+  const target = path.join(outdir, 'platform-services.json');
+  fs.writeFileSync(target, JSON.stringify(file, undefined, 2) + '\n');
+  return target;
 }
 
 /** Writes the evidence gathered at synth time into `<outdir>/compliance/evidence.json`. */
@@ -35,12 +64,14 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence } = JSON.parse(fs.readFileSync(evidencePath, 'utf8')) as EvidenceFile;
+  const { title, evidence, platform } = JSON.parse(
+    fs.readFileSync(evidencePath, 'utf8'),
+  ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
   const validation: ValidationReportLike = fs.existsSync(validationPath)
     ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
     : {};
-  const report = renderReport(evidence, validation, title);
+  const report = renderReport(evidence, validation, title, platform?.mode);
   const files = [
     ['report.md', report.markdown],
     ['report.ja.md', report.markdownJa],

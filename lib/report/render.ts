@@ -1,6 +1,6 @@
 import { REQUIREMENTS, type Requirement, type RequirementId } from '../requirements';
 import type { Evidence, RuleResult } from './evidence';
-import { RESPONSIBILITIES } from './responsibilities';
+import { responsibilityIn } from './responsibilities';
 
 /** Status of one rule in one stack. */
 export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
@@ -63,6 +63,7 @@ export function renderReport(
   evidence: Evidence,
   validation: ValidationReportLike,
   title: string,
+  platformMode: 'standalone' | 'gcas' = 'standalone',
 ): ComplianceReport {
   const byRequirement = new Map<string, RuleResult[]>();
   for (const r of evidence.ruleResults) {
@@ -114,8 +115,8 @@ export function renderReport(
   };
 
   return {
-    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en'),
-    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja'),
+    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en', platformMode),
+    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja', platformMode),
     csv: csv(rows),
     summary,
   };
@@ -142,6 +143,7 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
+  platformMode: 'standalone' | 'gcas',
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -163,13 +165,27 @@ function markdown(
     '',
     `## ${t('Requirements', '要件')}`,
   ];
+  if (platformMode === 'gcas') {
+    out.push(
+      '',
+      t(
+        'Platform mode `gcas` (PLAT-1): the Government Cloud platform (Control Tower) runs the trail, Config recorder, GuardDuty and Security Hub of the account; each requirement states the platform’s share.',
+        'プラットフォームモード `gcas`（PLAT-1）：アカウントの証跡・Config レコーダー・GuardDuty・Security Hub はガバメントクラウド共通基盤（Control Tower）が運用する。要件ごとに共通基盤の分担を記す。',
+      ),
+    );
+  }
   for (const row of rows) {
-    const resp = RESPONSIBILITIES[row.req.id as RequirementId];
+    const resp = responsibilityIn(row.req.id as RequirementId, platformMode);
     out.push('', `### ${row.req.id} — ${row.req.requirement}`, '');
     out.push(
       `- ${t('Source', '出典')}: ${row.req.source}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
     );
     out.push(`- ${t('Expectation', '期待される実装')}: ${row.req.expectation}`);
+    if (resp.platform !== undefined) {
+      out.push(
+        `- ${t('Provided by the platform (gcas mode)', '共通基盤が提供（gcas モード）')}: ${ja ? resp.platformJa : resp.platform}`,
+      );
+    }
     out.push(
       `- ${t('Covered by the templates', 'テンプレートが担う範囲')}: ${ja ? resp.coveredJa : resp.covered}`,
     );
@@ -275,7 +291,7 @@ function csv(rows: readonly Row[]): string {
   ];
   const lines = [header.join(',')];
   for (const row of rows) {
-    const resp = RESPONSIBILITIES[row.req.id as RequirementId];
+    const resp = responsibilityIn(row.req.id as RequirementId, 'standalone');
     const base = [
       row.req.id,
       row.req.requirement,

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdkJson from '../../cdk.json';
+import { writeReport } from '../../lib/report/files';
 
 // Runs the real CDK app entry point the way `cdk synth -c config=<file>` does (cdk.json context and
 // output directory through the CDK's environment variables), without the CLI's start-up cost.
@@ -81,3 +82,25 @@ describe('bad config ends synth with one clear line per problem and no template'
     );
   }, 60_000);
 });
+
+test('the gcas config synthesizes with every check on and states what it creates and expects (PLAT-1)', () => {
+  const { status, stderr, outdir } = synth('config/gcas.json');
+  expect(stderr).not.toMatch(/\[(Error|Warning) at/);
+  expect(status).toBe(0);
+  expect(stderr).toContain(
+    'platform gcas: gcas-Baseline-Tokyo creates accessAnalyzer; expects to exist trail, configRecorder, guardDuty, securityHub',
+  );
+  const services = JSON.parse(
+    fs.readFileSync(path.join(outdir, 'platform-services.json'), 'utf8'),
+  ) as { mode: string; stacks: { stack: string; expectsExisting: string[] }[] };
+  expect(services.mode).toBe('gcas');
+  expect(services.stacks.map((s) => [s.stack, s.expectsExisting])).toEqual([
+    ['gcas-Baseline-Tokyo', ['trail', 'configRecorder', 'guardDuty', 'securityHub']],
+    ['gcas-Baseline-Osaka', ['trail', 'configRecorder', 'guardDuty', 'securityHub']],
+  ]);
+  const { files } = writeReport(outdir);
+  const ja = fs.readFileSync(files[1], 'utf8');
+  expect(ja).toContain('共通基盤が提供（gcas モード）: Control Tower の組織の証跡');
+  const en = fs.readFileSync(files[0], 'utf8');
+  expect(en).toMatch(/### PLAT-1[^#]*Provided by the platform \(gcas mode\)/);
+}, 90_000);
