@@ -4,6 +4,7 @@ import { recordImplements } from '../../constructs/core/implements';
 import { GovCloudChecks } from '../../lib/nag/govcloud-checks';
 import { collectEvidence, type Evidence } from '../../lib/report/evidence';
 import { renderReport, ruleStatus } from '../../lib/report/render';
+import { REQUIREMENTS } from '../../lib/requirements';
 
 const RETENTION = 'GCJ-RET1-LogGroupRetention';
 
@@ -105,7 +106,7 @@ describe('report (EVD-1, EVD-2)', () => {
   );
 
   test('every requirement of the catalog appears with its operator responsibility', () => {
-    expect(report.summary.requirements).toBe(43);
+    expect(report.summary.requirements).toBe(REQUIREMENTS.length);
     expect(report.markdown).toContain('### RET-1 — Keep trails ≥ 1 year');
     expect(report.markdown).toContain('Operator’s responsibility: Choose a longer retention');
     expect(report.markdownJa).toContain('運用者の責任: 団体の文書管理規程等');
