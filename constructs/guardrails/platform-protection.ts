@@ -37,6 +37,10 @@ export interface PlatformProtectionProps {
  * topics, log groups and StackSet stacks. The platform's own roles are exempt by ARN pattern,
  * so the policy never blocks them even when attached where they act (PLAT-1, LOG-2).
  *
+ * The names are those AWS documents for an enrolled account (AWS Control Tower User Guide,
+ * "Resource considerations for Account Factory"); the Digital Agency manages tenant accounts
+ * with Control Tower (「ガバメントクラウド利用概要(AWS編)」 §1.1, デジタル庁, 2023).
+ *
  * Config recorder and delivery-channel actions take no resource ARN in IAM, so they are
  * denied on `*`: in `gcas` mode the tenant owns no recorder.
  */
@@ -167,6 +171,17 @@ export class PlatformProtection extends Construct {
             arn('logs', 'log-group:aws-controltower/*'),
             arn('logs', 'log-group:aws-controltower/*:*'),
           ],
+        ),
+        deny(
+          'PlatformEventRules',
+          [
+            'events:DeleteRule',
+            'events:DisableRule',
+            'events:PutRule',
+            'events:PutTargets',
+            'events:RemoveTargets',
+          ],
+          [arn('events', 'rule/aws-controltower-*'), arn('events', 'rule/AWSControlTower*')],
         ),
         deny(
           'PlatformStacks',

@@ -47,6 +47,8 @@ const TAMPER: Array<[string, string]> = [
   ['iam:CreateRole', role('tenant/aws-controltower-Impostor')],
   ['lambda:UpdateFunctionCode', a('lambda', 'function:aws-controltower-NotificationForwarder')],
   ['sns:DeleteTopic', a('sns', 'aws-controltower-SecurityNotifications')],
+  ['events:DisableRule', a('events', 'rule/aws-controltower-ConfigComplianceChangeEventRule')],
+  ['events:RemoveTargets', a('events', 'rule/AWSControlTowerManagedRule')],
   ['sns:SetTopicAttributes', a('sns', 'aws-controltower-AllConfigNotifications')],
   ['logs:DeleteLogGroup', a('logs', 'log-group:aws-controltower/CloudTrailLogs')],
   ['logs:PutRetentionPolicy', a('logs', 'log-group:aws-controltower/CloudTrailLogs')],
@@ -62,6 +64,7 @@ const LEGITIMATE: Array<[string, string]> = [
   ['sns:DeleteTopic', a('sns', 'juki-notices')],
   ['cloudformation:UpdateStack', a('cloudformation', 'stack/juki-app/0000-1111')],
   ['config:DescribeConfigurationRecorders', '*'],
+  ['events:PutTargets', a('events', 'rule/juki-nightly-batch')],
 ];
 
 const roleId = (prefix: string) => resolved.logicalId('AWS::IAM::Role', prefix);
