@@ -282,11 +282,13 @@ export const RESPONSIBILITIES: Readonly<Record<RequirementId, Responsibility>> =
   },
   'IAM-6': {
     covered:
-      'Environment limited to production / staging / dr and tagged on every resource; the nag pack checks the tag.',
+      'Environment limited to production / staging / dr (development only with CI/CD stated in config, GCAS guide §1.1) and tagged on every resource; the nag pack checks the tag.',
     coveredJa:
-      '環境は production / staging / dr に限定し、全リソースにタグ付けする。nag パックがタグを検査する。',
-    operator: 'Do not use the tenant area for development or unrelated workloads.',
-    operatorJa: '個別領域を開発用途や無関係な用途に使わない。',
+      '環境は production / staging / dr に限定し（development は設定で CI/CD を明示した場合のみ、GCAS ガイド §1.1）、全リソースにタグ付けする。nag パックがタグを検査する。',
+    operator:
+      'Keep production and verification in separate accounts; use a development account only for a system with CI/CD, and not for unrelated workloads.',
+    operatorJa:
+      '本番用と検証用のアカウントを分ける。開発用アカウントは CI/CD を実施するシステムに限り、無関係な用途に使わない。',
   },
   'DET-1': {
     covered:
