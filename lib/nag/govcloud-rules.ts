@@ -588,9 +588,9 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     requirements: ['IAM-6'],
     level: ERROR,
     profiles: BOTH,
-    info: () => 'The resource lacks the tag Environment = production | staging | dr.',
-    why: 'A tenant area is used only for production, verification and DR, tagged on every resource.',
-    fix: "Tags.of(app).add('Environment', 'production' | 'staging' | 'dr').",
+    info: () => 'The resource lacks the tag Environment = production | staging | dr | development.',
+    why: 'A tenant area is used only for production, verification and DR (development only for systems with CI/CD, GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1), tagged on every resource.',
+    fix: "Tags.of(app).add('Environment', 'production' | 'staging' | 'dr' | 'development').",
     check: () => EnvironmentTag,
   },
   {

@@ -9,13 +9,15 @@ const MUNI = 'GCJ-TEN3-MunicipalityTag';
 const TENANCY = 'GCJ-TEN2-ApplicationTenancy';
 
 describe('GCJ-IAM6-EnvironmentTag', () => {
-  test('passes production / staging / dr, flags another value or none', () => {
+  // development is a purpose the GCAS guide allows for systems with CI/CD (the config checks
+  // that condition); sandbox and test are not purposes of a tenant area at all.
+  test('passes production / staging / dr / development, flags another value or none', () => {
     const stack = tokyoStack();
-    for (const environment of ['production', 'staging', 'dr', 'development']) {
+    for (const environment of ['production', 'staging', 'dr', 'development', 'sandbox', 'test']) {
       new sqs.CfnQueue(stack, environment, { tags: [{ key: 'Environment', value: environment }] });
     }
     new sqs.CfnQueue(stack, 'Untagged');
-    expect(flagged(stack, ENV)).toEqual(['Stack/Untagged', 'Stack/development']);
+    expect(flagged(stack, ENV)).toEqual(['Stack/Untagged', 'Stack/sandbox', 'Stack/test']);
   });
 
   test('resources that cannot be tagged (e.g. a bucket policy) are not applicable', () => {

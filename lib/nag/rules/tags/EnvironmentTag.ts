@@ -5,8 +5,9 @@ import { ENVIRONMENT_TAG, ENVIRONMENTS } from '../../tag-contract';
 import { tagsOf } from '../../utils/tags';
 
 /**
- * Every taggable resource carries the tag `Environment` with one of production, staging, dr:
- * a tenant area is used only for production, verification and DR (検証及び本番稼働、災害対策等).
+ * Every taggable resource carries the tag `Environment` with one of production, staging, dr,
+ * development: a tenant area is used only for production, verification and DR (検証及び本番稼働、
+ * 災害対策等), and for development only where the system runs CI/CD (GCAS guide §1.1).
  * IAM-6. Resources that cannot be tagged are not applicable.
  * @param node the CfnResource to check
  */
