@@ -4,6 +4,11 @@ import { localGovernmentCode, municipalitySchema } from './municipality';
 import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
 import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
 import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
+import {
+  NON_FUNCTIONAL_GUIDANCE,
+  nonFunctionalSchema,
+  refineNonFunctionalAgainstRoot,
+} from './sections/non-functional';
 import { refineSystemAgainstRoot, SYSTEM_GUIDANCE, systemSchema } from './sections/system';
 
 const region = z.enum(JAPAN_REGIONS, {
@@ -65,6 +70,8 @@ export const configSchema = z
     access: accessSchema,
     detection: detectionSchema,
     system: systemSchema,
+    /** Non-functional levels of the municipal standard (AVL-1, AVL-2, PORT-3). */
+    nonFunctional: nonFunctionalSchema,
   })
   .superRefine((c, ctx) => {
     if (c.primaryRegion === c.drRegion) {
@@ -93,6 +100,7 @@ export const configSchema = z
       });
     }
     refineSystemAgainstRoot(c, ctx);
+    refineNonFunctionalAgainstRoot(c, ctx);
   });
 
 /** The validated, defaulted configuration of one municipality/system. */
@@ -154,4 +162,5 @@ export const GUIDANCE: GuidanceTable = {
   ...ACCESS_GUIDANCE,
   ...DETECTION_GUIDANCE,
   ...SYSTEM_GUIDANCE,
+  ...NON_FUNCTIONAL_GUIDANCE,
 };
