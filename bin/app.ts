@@ -5,6 +5,7 @@ import { buildGovCloudApp } from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { collectEvidence } from '../lib/report/evidence';
 import { writeEvidence } from '../lib/report/files';
+import { nonFunctionalEvidence } from '../lib/report/non-functional';
 import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
@@ -26,12 +27,19 @@ try {
 const { baselines } = buildGovCloudApp(app, config, {
   stackSet: truthy(app.node.tryGetContext('stackset')),
 });
-const govcloudChecks = applyChecks(app);
+const govcloudChecks = applyChecks(app, {
+  nonFunctional: {
+    rpoHours: config.nonFunctional.rpoHours,
+    availabilityPercent: config.nonFunctional.availabilityPercent,
+    remoteCopy: config.nonFunctional.disasterRecovery.remoteCopy,
+  },
+});
 app.synth();
 // After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
 writeEvidence(app.outdir, {
   title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,
   evidence: collectEvidence(app, govcloudChecks.ruleChecks()),
+  nonFunctional: nonFunctionalEvidence(config.nonFunctional),
 });
 // SCP documents for the organization owner (LOG-2, REG-2): written, never attached here.
 writeScpDocuments(app.outdir, {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Evidence } from './evidence';
+import type { NonFunctionalEvidence } from './non-functional';
 import { renderReport, type ReportSummary, type ValidationReportLike } from './render';
 
 /** Where the evidence and the report live inside the cloud assembly directory. */
@@ -12,6 +13,8 @@ export interface EvidenceFile {
   /** Title of the report: municipality, code, system, environment. */
   readonly title: string;
   readonly evidence: Evidence;
+  /** Levels, settings and the recorded restore drill (AVL-1, AVL-2, PORT-3). */
+  readonly nonFunctional?: NonFunctionalEvidence;
 }
 
 /** Writes the evidence gathered at synth time into `<outdir>/compliance/evidence.json`. */
@@ -35,12 +38,14 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence } = JSON.parse(fs.readFileSync(evidencePath, 'utf8')) as EvidenceFile;
+  const { title, evidence, nonFunctional } = JSON.parse(
+    fs.readFileSync(evidencePath, 'utf8'),
+  ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
   const validation: ValidationReportLike = fs.existsSync(validationPath)
     ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
     : {};
-  const report = renderReport(evidence, validation, title);
+  const report = renderReport(evidence, validation, title, nonFunctional);
   const files = [
     ['report.md', report.markdown],
     ['report.ja.md', report.markdownJa],

@@ -1,6 +1,7 @@
 import { REQUIREMENTS, type Requirement, type RequirementId } from '../requirements';
 import type { Evidence, RuleResult } from './evidence';
 import { RESPONSIBILITIES } from './responsibilities';
+import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
 
 /** Status of one rule in one stack. */
 export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
@@ -63,6 +64,7 @@ export function renderReport(
   evidence: Evidence,
   validation: ValidationReportLike,
   title: string,
+  nonFunctional?: NonFunctionalEvidence,
 ): ComplianceReport {
   const byRequirement = new Map<string, RuleResult[]>();
   for (const r of evidence.ruleResults) {
@@ -114,8 +116,8 @@ export function renderReport(
   };
 
   return {
-    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en'),
-    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja'),
+    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en', nonFunctional),
+    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja', nonFunctional),
     csv: csv(rows),
     summary,
   };
@@ -142,6 +144,7 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
+  nonFunctional: NonFunctionalEvidence | undefined,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -223,6 +226,9 @@ function markdown(
         `| ${r.ruleId} | ${r.level} | ${r.stack} | ${ja ? STATUS_JA[status] : status} | ${escapeCell(details)} |`,
       );
     }
+  }
+  if (nonFunctional) {
+    out.push(...renderNonFunctional(nonFunctional, evidence.ruleResults, lang));
   }
   out.push('', `## ${t('Acknowledgements (all packs)', '承認一覧（全パック）')}`, '');
   if (evidence.acknowledgements.length === 0) {

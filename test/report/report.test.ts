@@ -105,7 +105,7 @@ describe('report (EVD-1, EVD-2)', () => {
   );
 
   test('every requirement of the catalog appears with its operator responsibility', () => {
-    expect(report.summary.requirements).toBe(43);
+    expect(report.summary.requirements).toBe(46);
     expect(report.markdown).toContain('### RET-1 — Keep trails ≥ 1 year');
     expect(report.markdown).toContain('Operator’s responsibility: Choose a longer retention');
     expect(report.markdownJa).toContain('運用者の責任: 団体の文書管理規程等');

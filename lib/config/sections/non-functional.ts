@@ -86,6 +86,23 @@ export const nonFunctionalSchema = z
      * @default derived: on when rpoHours < 1 (AWS Backup schedules run at most hourly)
      */
     continuousBackup: z.boolean().optional(),
+    /**
+     * The last restore drill of the copy in the other region (復元訓練, docs/restore-drill.md),
+     * as the operator recorded it; copied into the evidence file and compared with `rtoHours`.
+     * @default - no drill recorded: the report lists the drill as the operator's open task
+     */
+    restoreDrill: z
+      .strictObject({
+        /** Date the drill ran (YYYY-MM-DD). */
+        performedOn: z.iso.date(),
+        /** Hours from the start of the drill to the restored database answering (measured RTO). */
+        measuredRtoHours: z.number().positive().max(720),
+        /** The recovery point restored (its ARN in the other region). */
+        recoveryPointArn: z.string().regex(/^arn:aws:[a-z-]+:ap-northeast-[13]:\d{12}:.+$/),
+        /** Who ran and recorded it. */
+        recordedBy: z.string().trim().min(1),
+      })
+      .optional(),
     /** Why a level looser than the standard is accepted (recorded in the evidence). */
     looserReason: z.string().trim().min(1).optional(),
   })
@@ -245,6 +262,10 @@ export const NON_FUNCTIONAL_GUIDANCE: GuidanceTable = {
   'nonFunctional.continuousBackup': {
     requirement: 'AVL-1',
     fix: 'leave it out (on when rpoHours < 1) or set it to true',
+  },
+  'nonFunctional.restoreDrill': {
+    requirement: 'AVL-2',
+    fix: 'record the drill as { "performedOn": "2026-11-30", "measuredRtoHours": 3.5, "recoveryPointArn": "arn:aws:rds:ap-northeast-3:…", "recordedBy": "<name>" } (see docs/restore-drill.md)',
   },
   'nonFunctional.looserReason': {
     requirement: 'AVL-1',
