@@ -6,11 +6,12 @@ import type { GuidanceTable } from '../guidance';
  * (地方公共団体情報システム非機能要件の標準 第1.2版, デジタル庁). AVL-1, AVL-2, PORT-3.
  *
  * What was verified: the item numbers are those of the IPA non-functional requirement grade
- * (非機能要求グレード2018, 独立行政法人情報処理推進機構, 2018), on which the standard is said to be built (that link itself was not checked): A.1.5.1 稼働率, A.1.3.1 RPO(目標復旧地点), A.1.3.2 RTO(目標復旧時間), A.1.4.1
- * 目標復旧水準(大規模災害時) システム再開目標, A.3.2.1 外部保管データ 保管場所分散度. What was not:
- * the numeric levels below are those the public summaries of the standard give; the standard's
- * own text could not be retrieved here, so confirm them against the current edition before
- * relying on them.
+ * (非機能要求グレード2018, 独立行政法人情報処理推進機構, 2018), on which the standard is said to
+ * be built (that link itself was not checked): A.1.5.1 稼働率, A.1.3.1 RPO(目標復旧地点),
+ * A.1.3.2 RTO(目標復旧時間), A.1.4.1 目標復旧水準(大規模災害時) システム再開目標, A.3.2.1
+ * 外部保管データ 保管場所分散度. What was not: the numeric levels below are those the public
+ * summaries of the standard give; the standard's own text could not be retrieved here, so
+ * confirm them against the current edition before relying on them.
  */
 export const STANDARD_LEVELS = {
   /** 稼働率 99.5% (A.1.5.1). */
