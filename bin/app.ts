@@ -5,6 +5,7 @@ import { buildGovCloudApp, platformServicesOf } from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { collectEvidence } from '../lib/report/evidence';
 import { writeEvidence, writePlatformServices } from '../lib/report/files';
+import { nonFunctionalEvidence } from '../lib/report/non-functional';
 import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
@@ -26,7 +27,13 @@ try {
 const { baselines } = buildGovCloudApp(app, config, {
   stackSet: truthy(app.node.tryGetContext('stackset')),
 });
-const govcloudChecks = applyChecks(app);
+const govcloudChecks = applyChecks(app, {
+  nonFunctional: {
+    rpoHours: config.nonFunctional.rpoHours,
+    availabilityPercent: config.nonFunctional.availabilityPercent,
+    remoteCopy: config.nonFunctional.disasterRecovery.remoteCopy,
+  },
+});
 app.synth();
 // Know before you deploy (PLAT-1): what the stacks create and what must already exist.
 const platform = platformServicesOf(config, baselines);
@@ -41,6 +48,7 @@ writeEvidence(app.outdir, {
   title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,
   evidence: collectEvidence(app, govcloudChecks.ruleChecks()),
   platform,
+  nonFunctional: nonFunctionalEvidence(config.nonFunctional),
 });
 // SCP documents for the organization owner (LOG-2, REG-2): written, never attached here.
 writeScpDocuments(app.outdir, {

@@ -311,6 +311,24 @@ export const REQUIREMENTS = [
     expectation: 'Multi-AZ for DB and app tier; DR stack deployable in Osaka',
   },
   {
+    id: 'AVL-1',
+    requirement:
+      'Availability 99.5%, RTO 12 hours, RPO one business day before (稼働率・目標復旧時間・目標復旧地点)',
+    source: 'NFR std (非機能要件の標準 第1.2版) A.1.5.1, A.1.3.2, A.1.3.1',
+    where: ['S', 'N'],
+    expectation:
+      'Typed levels in config (nonFunctional); backup interval and Multi-AZ derived from them; a setting that cannot meet its level fails synth; nag rules judge plan schedule and Multi-AZ',
+  },
+  {
+    id: 'AVL-2',
+    requirement:
+      'After a large disaster, reduced-configuration recovery at a remote site within one month; one remote off-site copy (大規模災害時の縮退復旧・遠隔地保管)',
+    source: 'NFR std (非機能要件の標準 第1.2版) A.1.4.1, A.3.2.1',
+    where: ['S', 'N'],
+    expectation:
+      'Every scheduled recovery point copied to the other Japanese region at the RPO cadence; documented, recorded restore drill in Osaka',
+  },
+  {
     id: 'TEN-1',
     requirement:
       "Each municipality's data is logically separated and inaccessible to others (論理的に分離)",
@@ -350,6 +368,15 @@ export const REQUIREMENTS = [
     where: ['L'],
     expectation:
       'Every template is reproducible from this library; no console-only steps in the README',
+  },
+  {
+    id: 'PORT-3',
+    requirement:
+      'Systems holding safety-confirmation data hand the data over within 72 hours (安否確認情報の72時間以内の引渡し)',
+    source: 'NFR std (非機能要件の標準 第1.2版), public summaries',
+    where: ['S'],
+    expectation:
+      'With nonFunctional.dataHandover.safetyConfirmationData the snapshot export path (PORT-1) is created; the daily recovery point is within the hand-over window',
   },
   {
     id: 'EVD-1',

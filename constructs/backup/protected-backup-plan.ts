@@ -43,11 +43,26 @@ export interface ProtectedBackupPlanProps {
   /** Copy destination in the other Japanese region (BAK-2, REG-3). */
   readonly copyTo: BackupCopyDestination;
   /**
-   * When the daily backup starts.
-   * @default 18:00 UTC (03:00 JST)
+   * Hours between scheduled backups, from the RPO (AVL-1, 目標復旧地点): 24 runs daily at 18:00 UTC
+   * (03:00 JST); 1, 2, 3, 4, 6, 8 or 12 run at every such hour from 00:00 UTC. Each recovery
+   * point is copied to `copyTo` (AVL-2).
+   * @default 24
    */
-  readonly schedule?: events.Schedule;
+  readonly intervalHours?: number;
+  /**
+   * Also keep continuous backups (point-in-time recovery, 35 days) for an RPO under one hour
+   * (AVL-1). Needs a Vault Lock minimum of at most 35 days, since AWS Backup keeps continuous
+   * recovery points for 35 days at most.
+   * @default false
+   */
+  readonly continuousBackup?: boolean;
 }
+
+/** The longest retention AWS Backup allows for continuous backups. */
+export const CONTINUOUS_BACKUP_MAX_RETENTION_DAYS = 35;
+
+/** Intervals a cron schedule repeats evenly over a day (AVL-1). */
+const INTERVALS_HOURS = [1, 2, 3, 4, 6, 8, 12, 24];
 
 /**
  * A daily AWS Backup plan (バックアップ計画) for a municipality's stateful resources, into a
@@ -72,7 +87,7 @@ export class ProtectedBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: ProtectedBackupPlanProps) {
     super(scope, id);
-    recordImplements(this, 'BAK-1', 'BAK-2', 'REG-3');
+    recordImplements(this, 'BAK-1', 'BAK-2', 'REG-3', 'AVL-1', 'AVL-2');
     validate(this, props);
     this.copyTo = props.copyTo;
     this.vault = new LockedBackupVault(this, 'Vault', {
@@ -82,12 +97,21 @@ export class ProtectedBackupPlan extends Construct {
     });
     const deleteAfter = Duration.days(props.retentionDays);
     this.plan = new backup.BackupPlan(this, 'Plan', { backupVault: this.vault.vault });
+    const interval = props.intervalHours ?? 24;
     this.plan.addRule(
       new backup.BackupPlanRule({
-        ruleName: 'DailyWithCopyToOtherJapaneseRegion',
-        scheduleExpression: props.schedule ?? events.Schedule.cron({ hour: '18', minute: '0' }),
+        ruleName:
+          interval === 24
+            ? 'DailyWithCopyToOtherJapaneseRegion'
+            : `Every${interval}hWithCopyToOtherJapaneseRegion`,
+        scheduleExpression: events.Schedule.cron(
+          interval === 24
+            ? { hour: '18', minute: '0' }
+            : { hour: interval === 1 ? '*' : `*/${interval}`, minute: '0' },
+        ),
         startWindow: Duration.hours(1),
-        completionWindow: Duration.hours(8),
+        // A backup should end before the next one starts; AWS Backup needs at least 2 hours.
+        completionWindow: Duration.hours(interval === 24 ? 8 : Math.max(2, interval)),
         deleteAfter,
         copyActions: [
           {
@@ -101,6 +125,15 @@ export class ProtectedBackupPlan extends Construct {
         ],
       }),
     );
+    if (props.continuousBackup) {
+      this.plan.addRule(
+        new backup.BackupPlanRule({
+          ruleName: 'ContinuousPointInTime',
+          enableContinuousBackup: true,
+          deleteAfter: Duration.days(CONTINUOUS_BACKUP_MAX_RETENTION_DAYS),
+        }),
+      );
+    }
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
       description: 'AWS Backup: back up and restore the municipality resources (BAK-1)',
@@ -150,6 +183,20 @@ function validate(scope: Construct, props: ProtectedBackupPlanProps): void {
   if (!/^arn:[^:]+:backup:[^:]+:[^:]+:backup-vault:.+$/.test(arn) || arnRegion !== region) {
     throw new Error(
       `ProtectedBackupPlan copyTo.backupVaultArn "${arn}" is not a backup vault in ${region} [REG-3]: give arn:aws:backup:${region}:<account>:backup-vault:<name>.`,
+    );
+  }
+  const interval = props.intervalHours ?? 24;
+  if (!INTERVALS_HOURS.includes(interval)) {
+    throw new Error(
+      `ProtectedBackupPlan intervalHours "${interval}" is not an even interval over a day [AVL-1]: use one of ${INTERVALS_HOURS.join(', ')}.`,
+    );
+  }
+  if (
+    props.continuousBackup &&
+    props.vaultLockMinRetentionDays > CONTINUOUS_BACKUP_MAX_RETENTION_DAYS
+  ) {
+    throw new Error(
+      `ProtectedBackupPlan continuousBackup "true" cannot go into a vault locked for ${props.vaultLockMinRetentionDays} days [AVL-1, BAK-3]: AWS Backup keeps continuous recovery points ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} days at most; lower vaultLockMinRetentionDays to ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} or drop continuous backup.`,
     );
   }
   if (props.resources.length === 0) {

@@ -58,6 +58,16 @@ export interface TenantBackupOptions {
   readonly vaultLockChangeableForDays?: number;
   /** The tenant's destination vault in the other Japanese region. */
   readonly copyTo: BackupCopyDestination;
+  /**
+   * Hours between scheduled backups, from the RPO (AVL-1).
+   * @default 24
+   */
+  readonly intervalHours?: number;
+  /**
+   * Continuous backup besides the schedule, for an RPO under one hour (AVL-1).
+   * @default false
+   */
+  readonly continuousBackup?: boolean;
 }
 
 export interface MunicipalityTenantProps {
@@ -222,6 +232,8 @@ export class MunicipalityTenant extends Construct {
       vaultLockMinRetentionDays: props.backup.vaultLockMinRetentionDays,
       vaultLockChangeableForDays: props.backup.vaultLockChangeableForDays,
       copyTo: props.backup.copyTo,
+      intervalHours: props.backup.intervalHours,
+      continuousBackup: props.backup.continuousBackup,
     });
 
     if (props.monthlyBudgetUsd !== undefined) {

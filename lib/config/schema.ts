@@ -5,6 +5,11 @@ import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
 import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
 import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
 import { PLATFORM_GUIDANCE, platformSchema, refinePlatformAgainstRoot } from './sections/platform';
+import {
+  NON_FUNCTIONAL_GUIDANCE,
+  nonFunctionalSchema,
+  refineNonFunctionalAgainstRoot,
+} from './sections/non-functional';
 import { refineSystemAgainstRoot, SYSTEM_GUIDANCE, systemSchema } from './sections/system';
 
 const region = z.enum(JAPAN_REGIONS, {
@@ -70,6 +75,8 @@ export const configSchema = z
     detection: detectionSchema,
     system: systemSchema,
     platform: platformSchema,
+    /** Non-functional levels of the municipal standard (AVL-1, AVL-2, PORT-3). */
+    nonFunctional: nonFunctionalSchema,
   })
   .superRefine((c, ctx) => {
     if (c.primaryRegion === c.drRegion) {
@@ -99,6 +106,7 @@ export const configSchema = z
     }
     refineSystemAgainstRoot(c, ctx);
     refinePlatformAgainstRoot(c, ctx);
+    refineNonFunctionalAgainstRoot(c, ctx);
   });
 
 /** The validated, defaulted configuration of one municipality/system. */
@@ -161,4 +169,5 @@ export const GUIDANCE: GuidanceTable = {
   ...DETECTION_GUIDANCE,
   ...SYSTEM_GUIDANCE,
   ...PLATFORM_GUIDANCE,
+  ...NON_FUNCTIONAL_GUIDANCE,
 };

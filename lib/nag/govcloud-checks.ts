@@ -48,6 +48,31 @@ export interface GovCloudChecksProps extends NagPackProps {
    * @default 'core-business'
    */
   readonly profile?: GovCloudProfile;
+  /**
+   * Non-functional levels the AVL rules judge with (地方公共団体情報システム非機能要件の標準).
+   * Looser levels than the standard belong in the config with a written reason.
+   * @default - the standard's levels: RPO 24 hours, availability 99.5%, remote copy required
+   */
+  readonly nonFunctional?: GovCloudNonFunctionalLevels;
+}
+
+/** Levels of {@link GovCloudChecksProps.nonFunctional} (AVL-1, AVL-2). */
+export interface GovCloudNonFunctionalLevels {
+  /**
+   * Recovery point objective in hours (目標復旧地点).
+   * @default 24
+   */
+  readonly rpoHours?: number;
+  /**
+   * Availability in percent (稼働率); at 99.5 or more databases must be Multi-AZ.
+   * @default 99.5
+   */
+  readonly availabilityPercent?: number;
+  /**
+   * Whether a copy in the other Japanese region is required (大規模災害時).
+   * @default true
+   */
+  readonly remoteCopy?: boolean;
 }
 
 /** One resource check of the pack, ready to run on a CfnResource. */
@@ -117,6 +142,7 @@ export class GovCloudChecks extends NagPack {
     this.settings = {
       allowedRegions: validateRegions(props.allowedRegions),
       minimumRetentionDays: validateRetention(props.minimumRetentionDays),
+      ...validateLevels(props.nonFunctional),
     };
 
     this.active = GOVCLOUD_RULE_DEFINITIONS.filter((d) => d.profiles.includes(this.profile)).map(
@@ -262,4 +288,27 @@ function validateRetention(days: number | undefined): number {
     );
   }
   return days;
+}
+
+function validateLevels(
+  levels: GovCloudNonFunctionalLevels = {},
+): Pick<GovCloudRuleSettings, 'rpoHours' | 'availabilityPercent' | 'remoteCopyRequired'> {
+  const rpoHours = levels.rpoHours ?? DEFAULT_RULE_SETTINGS.rpoHours;
+  const availabilityPercent =
+    levels.availabilityPercent ?? DEFAULT_RULE_SETTINGS.availabilityPercent;
+  if (!(rpoHours > 0)) {
+    throw new Error(
+      `GovCloudChecks nonFunctional.rpoHours "${rpoHours}" is not a positive number of hours [AVL-1]: use e.g. 24 (1営業日前, the standard).`,
+    );
+  }
+  if (!(availabilityPercent > 0 && availabilityPercent < 100)) {
+    throw new Error(
+      `GovCloudChecks nonFunctional.availabilityPercent "${availabilityPercent}" is not a percentage below 100 [AVL-1]: use e.g. 99.5 (the standard).`,
+    );
+  }
+  return {
+    rpoHours,
+    availabilityPercent,
+    remoteCopyRequired: levels.remoteCopy ?? DEFAULT_RULE_SETTINGS.remoteCopyRequired,
+  };
 }

@@ -1,7 +1,10 @@
 import { NagMessageLevel } from 'cdk-nag';
 import { JAPAN_REGIONS } from '../config/regions';
 import { requirement, type RequirementId } from '../requirements';
+import DatabaseMultiAz from './rules/availability/DatabaseMultiAz';
 import BackupCrossRegionCopy from './rules/backup/BackupCrossRegionCopy';
+import BackupScheduleMeetsRpo from './rules/backup/BackupScheduleMeetsRpo';
+import RemoteCopyMeetsRpo from './rules/backup/RemoteCopyMeetsRpo';
 import AuditServiceGuard from './rules/cloudtrail/AuditServiceGuard';
 import TrailEncrypted from './rules/cloudtrail/TrailEncrypted';
 import TrailLogFileValidation from './rules/cloudtrail/TrailLogFileValidation';
@@ -73,12 +76,25 @@ export interface GovCloudRuleSettings {
   readonly allowedRegions: readonly string[];
   /** Minimum retention of logs and audit archives, in days (RET-1). */
   readonly minimumRetentionDays: number;
+  /** Recovery point objective in hours (AVL-1, 目標復旧地点). */
+  readonly rpoHours: number;
+  /** Availability level in percent (AVL-1, 稼働率); at 99.5 or more databases are Multi-AZ. */
+  readonly availabilityPercent: number;
+  /** Whether the large-disaster level needs a copy in the other Japanese region (AVL-2). */
+  readonly remoteCopyRequired: boolean;
 }
+
+/** Availability from which databases must be Multi-AZ: the standard's 99.5% (AVL-1). */
+export const MULTI_AZ_FROM_AVAILABILITY_PERCENT = 99.5;
 
 /** The settings used when the pack gets no props. */
 export const DEFAULT_RULE_SETTINGS: GovCloudRuleSettings = {
   allowedRegions: JAPAN_REGIONS,
   minimumRetentionDays: 365,
+  // The levels of 地方公共団体情報システム非機能要件の標準 (see lib/config/sections/non-functional.ts).
+  rpoHours: 24,
+  availabilityPercent: 99.5,
+  remoteCopyRequired: true,
 };
 
 /** One rule as the pack applies it: policy (id, level, profiles, texts) plus the check. */
@@ -452,6 +468,42 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     why: 'Backups are kept across two centres, East and West (Tokyo and Osaka).',
     fix: 'Add a copy action to a vault in the other region (ap-northeast-1 ⇄ ap-northeast-3).',
     check: (s) => BackupCrossRegionCopy(s.allowedRegions),
+  },
+  // AVL — non-functional levels of the municipal standard
+  {
+    suffix: 'AVL1-BackupScheduleMeetsRpo',
+    requirements: ['AVL-1', 'BAK-1'],
+    level: ERROR,
+    profiles: BOTH,
+    info: (s) =>
+      `No rule of the backup plan takes recovery points at least every ${s.rpoHours} hours (the RPO).`,
+    why: 'The recovery point objective (目標復旧地点) bounds the data a failure may lose: backups must run at least that often.',
+    fix: 'Schedule a rule at least as often as the RPO (e.g. cron(0 18 * * ? *) for 24 hours), or enable continuous backup for an RPO under one hour; set the level with GovCloudChecks nonFunctional.rpoHours.',
+    check: (s) => BackupScheduleMeetsRpo(s.rpoHours),
+  },
+  {
+    suffix: 'AVL1-DatabaseMultiAz',
+    requirements: ['AVL-1', 'BAK-4'],
+    level: ERROR,
+    profiles: BOTH,
+    info: (s) =>
+      `The database is not Multi-AZ, which availability ${s.availabilityPercent}% needs.`,
+    why: 'At the availability level of the standard (稼働率 99.5%) the loss of one availability zone must not stop the system.',
+    fix: 'Set MultiAZ on the RDS instance, or give the Aurora cluster a reader (at least two instances, not pinned to one zone); a lower availability level goes in GovCloudChecks nonFunctional.availabilityPercent.',
+    check: (s) => DatabaseMultiAz(s.availabilityPercent >= MULTI_AZ_FROM_AVAILABILITY_PERCENT),
+  },
+  {
+    suffix: 'AVL2-RemoteCopyMeetsRpo',
+    requirements: ['AVL-2', 'BAK-2'],
+    level: ERROR,
+    profiles: BOTH,
+    info: (s) =>
+      s.remoteCopyRequired
+        ? `No rule of the backup plan copies to the other Japanese region at least every ${s.rpoHours} hours.`
+        : 'Remote copy not required by the configured disaster level.',
+    why: 'After a large disaster the system recovers at the remote site from the copy there (遠隔地保管), so the copy must be as fresh as the RPO.',
+    fix: 'Add the copy action (to a vault in the other of ap-northeast-1 / ap-northeast-3) to a rule scheduled at least as often as the RPO.',
+    check: (s) => RemoteCopyMeetsRpo(s.rpoHours, s.allowedRegions, s.remoteCopyRequired),
   },
   // Transport encryption
   {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Evidence } from './evidence';
+import type { NonFunctionalEvidence } from './non-functional';
 import { renderReport, type ReportSummary, type ValidationReportLike } from './render';
 
 /** Where the evidence and the report live inside the cloud assembly directory. */
@@ -30,6 +31,8 @@ export interface EvidenceFile {
    * @default - standalone
    */
   readonly platform?: PlatformServicesFile;
+  /** Levels, settings and the recorded restore drill (AVL-1, AVL-2, PORT-3). */
+  readonly nonFunctional?: NonFunctionalEvidence;
 }
 
 /**
@@ -64,14 +67,14 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence, platform } = JSON.parse(
+  const { title, evidence, platform, nonFunctional } = JSON.parse(
     fs.readFileSync(evidencePath, 'utf8'),
   ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
   const validation: ValidationReportLike = fs.existsSync(validationPath)
     ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
     : {};
-  const report = renderReport(evidence, validation, title, platform?.mode);
+  const report = renderReport(evidence, validation, title, platform?.mode, nonFunctional);
   const files = [
     ['report.md', report.markdown],
     ['report.ja.md', report.markdownJa],

@@ -1,6 +1,7 @@
 import { REQUIREMENTS, type Requirement, type RequirementId } from '../requirements';
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
+import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
 
 /** Status of one rule in one stack. */
 export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
@@ -64,6 +65,7 @@ export function renderReport(
   validation: ValidationReportLike,
   title: string,
   platformMode: 'standalone' | 'gcas' = 'standalone',
+  nonFunctional?: NonFunctionalEvidence,
 ): ComplianceReport {
   const byRequirement = new Map<string, RuleResult[]>();
   for (const r of evidence.ruleResults) {
@@ -115,8 +117,26 @@ export function renderReport(
   };
 
   return {
-    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en', platformMode),
-    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja', platformMode),
+    markdown: markdown(
+      rows,
+      evidence,
+      otherFindings,
+      summary,
+      title,
+      'en',
+      platformMode,
+      nonFunctional,
+    ),
+    markdownJa: markdown(
+      rows,
+      evidence,
+      otherFindings,
+      summary,
+      title,
+      'ja',
+      platformMode,
+      nonFunctional,
+    ),
     csv: csv(rows),
     summary,
   };
@@ -144,6 +164,7 @@ function markdown(
   title: string,
   lang: 'en' | 'ja',
   platformMode: 'standalone' | 'gcas',
+  nonFunctional: NonFunctionalEvidence | undefined,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -239,6 +260,9 @@ function markdown(
         `| ${r.ruleId} | ${r.level} | ${r.stack} | ${ja ? STATUS_JA[status] : status} | ${escapeCell(details)} |`,
       );
     }
+  }
+  if (nonFunctional) {
+    out.push(...renderNonFunctional(nonFunctional, evidence.ruleResults, lang));
   }
   out.push('', `## ${t('Acknowledgements (all packs)', '承認一覧（全パック）')}`, '');
   if (evidence.acknowledgements.length === 0) {

@@ -348,6 +348,26 @@ export const RESPONSIBILITIES: Readonly<Record<RequirementId, Responsibility>> =
     operator: 'Write and rehearse the failover procedure for 24/365 systems.',
     operatorJa: '24 時間 365 日稼働システムの切替手順を作成し訓練する。',
   },
+  'AVL-1': {
+    covered:
+      'Levels typed in config (nonFunctional, standard levels by default); backup interval, continuous backup and Multi-AZ derived from them; GCJ-AVL1 rules check plan schedules and Multi-AZ.',
+    coveredJa:
+      '設定の非機能水準（既定は標準の水準）からバックアップ間隔・継続バックアップ・マルチ AZ を導出し、GCJ-AVL1 ルールで確認する。',
+    operator:
+      'Measure availability in operation and run restore drills that show the RTO is met; record the measured RTO in the evidence file.',
+    operatorJa:
+      '運用で稼働率を計測し、復元訓練で RTO を満たすことを示し、実測 RTO をエビデンスに記録する。',
+  },
+  'AVL-2': {
+    covered:
+      'Every scheduled recovery point copied to a locked vault in the other Japanese region at the RPO cadence (GCJ-AVL2 rule); restore drill documented.',
+    coveredJa:
+      'すべての定期復旧ポイントを RPO の間隔でもう一方の国内リージョンのロック済みボールトへコピーする（GCJ-AVL2）。復元訓練手順を文書化。',
+    operator:
+      'Run the Osaka restore drill (docs/restore-drill.md) at least yearly and keep a reduced-configuration recovery plan within one month.',
+    operatorJa:
+      '大阪での復元訓練（docs/restore-drill.md）を年1回以上実施し、1か月以内の縮退復旧計画を維持する。',
+  },
   'TEN-1': {
     covered:
       'Per-municipality VPC, data key, database and tags in the sample (vpc mode by default).',
@@ -385,6 +405,14 @@ export const RESPONSIBILITIES: Readonly<Record<RequirementId, Responsibility>> =
       'すべてのテンプレートを本ライブラリと設定ファイルから再現でき、コンソール操作を要しない。',
     operator: 'Keep the config files and the library version under version control.',
     operatorJa: '設定ファイルとライブラリのバージョンを構成管理する。',
+  },
+  'PORT-3': {
+    covered:
+      'With safetyConfirmationData the snapshot export path (PORT-1) is created, so data can be handed over from the latest daily recovery point.',
+    coveredJa: '安否確認情報を持つ場合はスナップショットのエクスポート経路（PORT-1）を作成する。',
+    operator:
+      'Agree the hand-over format and recipient in advance and rehearse an export that finishes within 72 hours.',
+    operatorJa: '引渡し形式と引渡し先を事前に定め、72 時間以内に終わるエクスポートを訓練する。',
   },
   'EVD-1': {
     covered:

@@ -13,6 +13,7 @@ import { MunicipalityTenant } from '../../constructs/tenancy/municipality-tenant
 import { ApplicationTier } from '../../constructs/system/application-tier';
 import { OperationsLogBucket } from '../../constructs/system/operations-log-bucket';
 import type { GovCloudConfig } from '../config';
+import { deriveNonFunctionalSettings } from '../config/sections/non-functional';
 import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
@@ -139,7 +140,11 @@ export interface MunicipalSystemStackProps extends StackProps {
  * This stack may contain what the baseline must avoid (e.g. a custom resource) but currently
  * has neither assets nor Lambda functions.
  *
- * Implements TEN-1, TEN-3, KEY-4, BAK-1..4, REG-3, PORT-1 (through the tenant), NET-1..6.
+ * Backup interval, continuous backup and the exit path follow `config.nonFunctional` (see
+ * `deriveNonFunctionalSettings`).
+ *
+ * Implements TEN-1, TEN-3, KEY-4, BAK-1..4, REG-3, PORT-1 (through the tenant), NET-1..6,
+ * AVL-1, AVL-2, PORT-3.
  */
 export class MunicipalSystemStack extends Stack {
   /** The municipality's resources. */
@@ -152,6 +157,7 @@ export class MunicipalSystemStack extends Stack {
     const { config, tenant } = props;
     const s = config.system;
     const copyRegion = backupCopyRegion(config);
+    const levels = deriveNonFunctionalSettings(config.nonFunctional);
     const clusterIdentifier = `${config.systemName.toLowerCase()}-${tenant.code}`.replace(
       /-+/g,
       '-',
@@ -184,8 +190,11 @@ export class MunicipalSystemStack extends Stack {
           region: copyRegion,
           backupVaultArn: backupVaultArn(this, copyRegion, drBackupVaultName(config, tenant.code)),
         },
+        intervalHours: levels.backupIntervalHours,
+        continuousBackup: levels.continuousBackup,
       },
-      exportSnapshots: s.exportSnapshots,
+      // Safety-confirmation data must be handed over within 72 hours (PORT-3): the exit path.
+      exportSnapshots: s.exportSnapshots || levels.exportPath,
       monthlyBudgetUsd: s.perTenantMonthlyBudgetUsd,
       budgetNotificationEmails: config.notificationEmails,
       logRetention: retention(config),

@@ -188,3 +188,55 @@ describe('LockedBackupVault', () => {
     });
   });
 });
+
+describe('ProtectedBackupPlan interval and continuous backup from the RPO (AVL-1)', () => {
+  test.each([
+    [6, 'cron(0 */6 * * ? *)', 6],
+    [1, 'cron(0 * * * ? *)', 2],
+    [12, 'cron(0 */12 * * ? *)', 12],
+  ])('every %s h runs on %s, finishing within %s h, still copied to Osaka', (h, cron, done) => {
+    const { template } = plan({ intervalHours: h });
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: {
+        BackupPlanRule: [
+          Match.objectLike({
+            RuleName: `Every${h}hWithCopyToOtherJapaneseRegion`,
+            ScheduleExpression: cron,
+            StartWindowMinutes: 60,
+            CompletionWindowMinutes: done * 60,
+            CopyActions: [Match.objectLike({ DestinationBackupVaultArn: OSAKA_VAULT })],
+          }),
+        ],
+      },
+    });
+  });
+
+  test('continuous backup adds a 35-day point-in-time rule when the lock allows it', () => {
+    const { template } = plan({
+      continuousBackup: true,
+      vaultLockMinRetentionDays: 35,
+      retentionDays: 400,
+    });
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: {
+        BackupPlanRule: Match.arrayWith([
+          Match.objectLike({
+            RuleName: 'ContinuousPointInTime',
+            EnableContinuousBackup: true,
+            Lifecycle: { DeleteAfterDays: 35 },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('continuous backup into a vault locked for a year is refused', () => {
+    expect(() => plan({ continuousBackup: true })).toThrow(
+      /continuousBackup "true" cannot go into a vault locked for 365 days \[AVL-1, BAK-3\]/,
+    );
+  });
+
+  test('an interval that does not divide the day is refused', () => {
+    expect(() => plan({ intervalHours: 5 })).toThrow(/intervalHours "5" .*\[AVL-1\]/);
+  });
+});
