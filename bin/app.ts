@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { App } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import { App, Stack } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config';
-import { buildGovCloudApp } from '../lib/app';
+import { APP_CONTEXT_KEYS, buildGovCloudApp, readAppContext, refuseDeployment } from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { collectEvidence } from '../lib/report/evidence';
 import { writeEvidence } from '../lib/report/files';
@@ -9,7 +11,12 @@ import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
 const app = new App();
-const configPath: string = app.node.tryGetContext('config') ?? DEFAULT_CONFIG_PATH;
+const read = readAppContext(allContext(app));
+if (!read.ok) {
+  console.error(read.message);
+  process.exit(1);
+}
+const configPath = read.context.configPath ?? DEFAULT_CONFIG_PATH;
 
 let config;
 try {
@@ -24,8 +31,18 @@ try {
 }
 
 const { baselines } = buildGovCloudApp(app, config, {
-  stackSet: truthy(app.node.tryGetContext('stackset')),
+  stackSet: read.context.stackSet,
 });
+if (read.context.configPath === undefined) {
+  // The fictitious sample (架空市) may be synthesized and reported on, never deployed by accident.
+  console.error(
+    `No -c config=<file> given: synthesizing the fictitious sample ${DEFAULT_CONFIG_PATH}; its templates refuse deployment (rule FictitiousSampleNotDeployable). Name a config with -c config=<file> to deploy.`,
+  );
+  refuseDeployment(
+    app.node.children.filter(Stack.isStack),
+    `Synthesized from the fictitious sample config ${DEFAULT_CONFIG_PATH} because no -c config=<file> was given [PORT-2]: run cdk deploy -c config=<your municipality's file>.`,
+  );
+}
 const govcloudChecks = applyChecks(app);
 app.synth();
 // After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
@@ -38,6 +55,14 @@ writeScpDocuments(app.outdir, {
   protectedBucketArns: baselines.map((s) => baselineBucketArnPattern(s.stackName)),
 });
 
-function truthy(value: unknown): boolean {
-  return value === true || value === 'true';
+/** Every context key the CLI passed (cdk.json, ~/.cdk.json, cdk.context.json and `-c`). */
+function allContext(a: App): Record<string, unknown> {
+  // Large contexts arrive in a file named by CONTEXT_OVERFLOW_LOCATION_ENV instead.
+  const overflow = process.env[cxapi.CONTEXT_OVERFLOW_LOCATION_ENV];
+  const json = overflow ? fs.readFileSync(overflow, 'utf8') : process.env[cxapi.CONTEXT_ENV];
+  const fromCli = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+  const names = new Set([...Object.keys(fromCli), ...APP_CONTEXT_KEYS]);
+  return Object.fromEntries(
+    [...names].map((k) => [k, a.node.tryGetContext(k)] as const).filter(([, v]) => v !== undefined),
+  );
 }

@@ -9,7 +9,7 @@ import { PremisesConnectivity } from '../../constructs/network/connectivity';
 import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant';
 import type { GovCloudConfig } from '../config';
 import type { SystemTenant } from '../config/sections/system';
-import { assertJapanRegion } from './region';
+import { assertJapanRegion, availabilityZonesFor } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudDrStackProps extends StackProps {
@@ -55,8 +55,12 @@ export class GovCloudDrStack extends Stack {
   /** The pilot-light network, when requested. */
   public readonly network?: ClosedNetwork;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: GovCloudDrStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config } = props;
@@ -109,5 +113,16 @@ export class GovCloudDrStack extends Stack {
         tagTenantResources(networkScope, owner);
       }
     }
+  }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
+    );
   }
 }

@@ -16,7 +16,7 @@ import type { GovCloudConfig } from '../config';
 import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
-import { assertJapanRegion } from './region';
+import { assertJapanRegion, availabilityZonesFor } from './region';
 import { applyStandardTags } from './tags';
 
 /** The network options every closed network of the system gets from config. */
@@ -70,8 +70,12 @@ export class MunicipalSharedPlatformStack extends Stack {
   /** The shared application tier. */
   public readonly application: ApplicationTier;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: MunicipalSharedPlatformStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config } = props;
@@ -111,6 +115,17 @@ export class MunicipalSharedPlatformStack extends Stack {
       `TEN-2: ${systemTenants(config).length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認, 002 §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
     );
   }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
+    );
+  }
 }
 
 export interface MunicipalSystemStackProps extends StackProps {
@@ -145,8 +160,12 @@ export class MunicipalSystemStack extends Stack {
   /** The municipality's resources. */
   public readonly tenant: MunicipalityTenant;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: MunicipalSystemStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config, tenant } = props;
@@ -194,6 +213,17 @@ export class MunicipalSystemStack extends Stack {
       Tags.of(this).add(TENANCY_TAG, TENANCY_VPC);
     }
     this.addOperatorOutputs();
+  }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
+    );
   }
 
   /** What the runbooks (restore, exit, crypto-erasure) need, without console look-ups. */
