@@ -7,9 +7,10 @@ import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { ClosedNetwork } from '../../constructs/network/closed-network';
 import { PremisesConnectivity } from '../../constructs/network/connectivity';
 import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant';
+import { TenantBudget } from '../../constructs/tenancy/tenant-budget';
 import type { GovCloudConfig } from '../config';
 import type { SystemTenant } from '../config/sections/system';
-import { assertJapanRegion, availabilityZonesFor } from './region';
+import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudDrStackProps extends StackProps {
@@ -82,6 +83,18 @@ export class GovCloudDrStack extends Stack {
         changeableForDays: system.backup.vaultLockChangeableForDays,
         backupVaultName: drBackupVaultName(config, tenant.code),
       }).vault;
+      if (
+        system.perTenantMonthlyBudgetUsd !== undefined &&
+        this.region === BUDGETS_REGION &&
+        config.primaryRegion !== BUDGETS_REGION
+      ) {
+        // The primary region (Osaka) has no AWS::Budgets::Budget; budgets are account-wide.
+        new TenantBudget(scopeOf, 'Budget', {
+          municipalityCode: tenant.code,
+          monthlyLimitUsd: system.perTenantMonthlyBudgetUsd,
+          notificationEmails: config.notificationEmails,
+        });
+      }
       tagTenantResources(scopeOf, tenant.code);
     }
     this.vaults = vaults;

@@ -16,7 +16,7 @@ import type { GovCloudConfig } from '../config';
 import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
-import { assertJapanRegion, availabilityZonesFor } from './region';
+import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 /** The network options every closed network of the system gets from config. */
@@ -205,7 +205,8 @@ export class MunicipalSystemStack extends Stack {
         },
       },
       exportSnapshots: s.exportSnapshots,
-      monthlyBudgetUsd: s.perTenantMonthlyBudgetUsd,
+      // In Osaka the DR stack in Tokyo creates the budget (BUDGETS_REGION).
+      monthlyBudgetUsd: this.region === BUDGETS_REGION ? s.perTenantMonthlyBudgetUsd : undefined,
       budgetNotificationEmails: config.notificationEmails,
       logRetention: retention(config),
     });

@@ -46,3 +46,11 @@ export function availabilityZonesFor(
   }
   return Token.isUnresolved(account) ? undefined : [...(DEFAULT_AVAILABILITY_ZONES[region] ?? [])];
 }
+
+/**
+ * The region whose stacks create AWS Budgets budgets (DET-4, TEN-3). `AWS::Budgets::Budget` is
+ * a CloudFormation resource type in Tokyo but not in Osaka (ap-northeast-3), and a budget is
+ * account-wide whichever region's stack creates it; so with Osaka as primary (the DR path) the
+ * budgets move to the Tokyo stacks instead of failing the deployment.
+ */
+export const BUDGETS_REGION = 'ap-northeast-1';
