@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadConfig } from '../lib/config';
-import { APP_CONTEXT_KEYS, buildGovCloudApp, readAppContext, refuseDeployment } from '../lib/app';
+import {
+  APP_CONTEXT_KEYS,
+  applyAcknowledgements,
+  buildGovCloudApp,
+  readAppContext,
+  refuseDeployment,
+} from '../lib/app';
 import { applyChecks } from '../lib/checks';
 import { collectEvidence } from '../lib/report/evidence';
-import { writeEvidence } from '../lib/report/files';
+import { COMPLIANCE_DIR, writeEvidence } from '../lib/report/files';
 import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
@@ -30,6 +37,9 @@ try {
   throw e;
 }
 
+// Evidence of an earlier run must not outlive a failed synth: `npm run report` then fails.
+fs.rmSync(path.join(app.outdir, COMPLIANCE_DIR), { recursive: true, force: true });
+
 const { baselines } = buildGovCloudApp(app, config, {
   stackSet: read.context.stackSet,
 });
@@ -43,12 +53,20 @@ if (read.context.configPath === undefined) {
     `Synthesized from the fictitious sample config ${DEFAULT_CONFIG_PATH} because no -c config=<file> was given [PORT-2]: run cdk deploy -c config=<your municipality's file>.`,
   );
 }
+const stale = applyAcknowledgements(app, config);
+if (stale.length > 0) {
+  console.error(stale.join('\n'));
+  process.exit(1);
+}
 const govcloudChecks = applyChecks(app);
 app.synth();
 // After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
 writeEvidence(app.outdir, {
   title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,
   evidence: collectEvidence(app, govcloudChecks.ruleChecks()),
+  approvals: config.system.applicationSeparationApproval
+    ? [{ requirement: 'TEN-2', reference: config.system.applicationSeparationApproval }]
+    : [],
 });
 // SCP documents for the organization owner (LOG-2, REG-2): written, never attached here.
 writeScpDocuments(app.outdir, {

@@ -1,4 +1,4 @@
-import { type App, CfnRule, Fn, LegacyStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { type App, CfnRule, Fn, LegacyStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import type { GovCloudConfig } from './config';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
 import {
@@ -168,4 +168,46 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
+}
+
+/**
+ * Records the config's acknowledgements (`acknowledgements: [{ rule, path?, reason, … }]`) as
+ * `Validations.of(x).acknowledge`, so that the nag packs, `cdk synth --strict`, the evidence and
+ * the report all see them (EVD-1). Without `path` a finding is acknowledged in every stack;
+ * a path ending in `/*` covers the construct and everything below it. Returns one message per
+ * acknowledgement whose path matches nothing (a stale or misspelt path must not pass silently).
+ */
+export function applyAcknowledgements(app: App, config: GovCloudConfig): string[] {
+  const problems: string[] = [];
+  const all = app.node.findAll();
+  config.acknowledgements.forEach((ack, i) => {
+    const prefix = ack.path?.endsWith('/*') ? ack.path.slice(0, -2) : undefined;
+    const targets =
+      ack.path === undefined
+        ? app.node.children.filter(Stack.isStack)
+        : all.filter((c) =>
+            prefix === undefined
+              ? c.node.path === ack.path
+              : c.node.path === prefix || c.node.path.startsWith(`${prefix}/`),
+          );
+    if (targets.length === 0) {
+      problems.push(
+        `acknowledgements.${i}.path = ${JSON.stringify(ack.path)} [EVD-1]: matches no construct of this app. Fix: copy the path from the validation report, or remove the acknowledgement.`,
+      );
+      return;
+    }
+    const reason = [
+      ack.reason,
+      ack.approvedBy ? `approved by ${ack.approvedBy}` : undefined,
+      ack.reference ? `reference ${ack.reference}` : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    // An acknowledgement on a construct covers everything below it.
+    const covering = targets[0].node.path === prefix ? targets.slice(0, 1) : targets;
+    for (const target of covering) {
+      Validations.of(target).acknowledge({ id: ack.rule, reason });
+    }
+  });
+  return problems;
 }

@@ -1,7 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Evidence } from './evidence';
-import { renderReport, type ReportSummary, type ValidationReportLike } from './render';
+import {
+  type Approval,
+  renderReport,
+  type ReportSummary,
+  type ValidationReportLike,
+} from './render';
 
 /** Where the evidence and the report live inside the cloud assembly directory. */
 export const COMPLIANCE_DIR = 'compliance';
@@ -12,6 +17,8 @@ export interface EvidenceFile {
   /** Title of the report: municipality, code, system, environment. */
   readonly title: string;
   readonly evidence: Evidence;
+  /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
+  readonly approvals?: readonly Approval[];
 }
 
 /** Writes the evidence gathered at synth time into `<outdir>/compliance/evidence.json`. */
@@ -35,12 +42,14 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence } = JSON.parse(fs.readFileSync(evidencePath, 'utf8')) as EvidenceFile;
+  const { title, evidence, approvals } = JSON.parse(
+    fs.readFileSync(evidencePath, 'utf8'),
+  ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
   const validation: ValidationReportLike = fs.existsSync(validationPath)
     ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
     : {};
-  const report = renderReport(evidence, validation, title);
+  const report = renderReport(evidence, validation, title, approvals ?? []);
   const files = [
     ['report.md', report.markdown],
     ['report.ja.md', report.markdownJa],

@@ -3,7 +3,13 @@ import type { Evidence, RuleResult } from './evidence';
 import { RESPONSIBILITIES } from './responsibilities';
 
 /** Status of one rule in one stack. */
-export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
+export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'informational' | 'not applicable';
+
+/** An approval the config records (e.g. the Digital Agency's approval for TEN-2). */
+export interface Approval {
+  readonly requirement: RequirementId;
+  readonly reference: string;
+}
 
 /** The part of cdk.out/validation-report.json the report reads (other packs' findings). */
 export interface ValidationReportLike {
@@ -40,7 +46,8 @@ export interface ReportSummary {
 /** Status of a rule in one stack, from its evidence. */
 export function ruleStatus(r: RuleResult): RuleStatus {
   if (r.nonCompliant.length > 0) {
-    return 'fail';
+    // An Info finding tells what the template does by design ("Nothing to fix"): not a failure.
+    return r.level === 'Info' ? 'informational' : 'fail';
   }
   if (r.acknowledged.length > 0) {
     return 'acknowledged';
@@ -52,6 +59,7 @@ const STATUS_JA: Record<RuleStatus, string> = {
   pass: '適合',
   fail: '不適合',
   acknowledged: '承認済み（理由あり）',
+  informational: '情報（対応不要）',
   'not applicable': '対象なし',
 };
 
@@ -63,6 +71,7 @@ export function renderReport(
   evidence: Evidence,
   validation: ValidationReportLike,
   title: string,
+  approvals: readonly Approval[] = [],
 ): ComplianceReport {
   const byRequirement = new Map<string, RuleResult[]>();
   for (const r of evidence.ruleResults) {
@@ -114,8 +123,8 @@ export function renderReport(
   };
 
   return {
-    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en'),
-    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja'),
+    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en', approvals),
+    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja', approvals),
     csv: csv(rows),
     summary,
   };
@@ -142,6 +151,7 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
+  approvals: readonly Approval[],
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -161,6 +171,10 @@ function markdown(
     '',
     `${t('Stacks', 'スタック')}: ${evidence.stacks.map((s) => `\`${s.name}\` (${s.region})`).join(', ')}`,
     '',
+    ...approvals.flatMap((a) => [
+      `${t('Approval recorded in config', '設定に記録された承認')} (${a.requirement}): ${a.reference}`,
+      '',
+    ]),
     `## ${t('Requirements', '要件')}`,
   ];
   for (const row of rows) {
