@@ -47,6 +47,10 @@ const acknowledgement = z.strictObject({
   reference: z.string().trim().min(1).max(200).optional(),
 });
 
+/** Tags a config may add: 50 per resource (AWS) minus the library's four. */
+export const MAX_CONFIG_TAGS = 46;
+const STANDARD_TAG_KEYS = ['Environment', 'MunicipalityCode', 'System'];
+
 const tagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u);
 const tagValue = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
 
@@ -111,6 +115,27 @@ export const configSchema = z
         message: 'a production tenant area needs at least one address to receive security alerts',
       });
     }
+    const tagKeys = Object.keys(c.tags);
+    if (tagKeys.length > MAX_CONFIG_TAGS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags'],
+        input: `${tagKeys.length} tags`,
+        message: `${tagKeys.length} tags, but a resource takes at most 50 and the library adds ${50 - MAX_CONFIG_TAGS} of its own (Environment, MunicipalityCode, System, govcloud-jp:tenancy); CloudFormation would refuse every resource`,
+      });
+    }
+    for (const key of tagKeys) {
+      if (/^aws:/i.test(key) || STANDARD_TAG_KEYS.includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tags', key],
+          input: key,
+          message: /^aws:/i.test(key)
+            ? 'tag keys starting with "aws:" are reserved by AWS'
+            : `"${key}" is set by the library from the config (environment, municipality, systemName)`,
+        });
+      }
+    }
     refineSystemAgainstRoot(c, ctx);
   });
 
@@ -168,7 +193,7 @@ export const GUIDANCE: GuidanceTable = {
   },
   tags: {
     requirement: 'DET-4',
-    fix: 'use string keys (1-128 chars) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
+    fix: 'use at most 46 tags with string keys (1-128 chars, not "aws:…", not Environment/MunicipalityCode/System) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
   },
   acknowledgements: {
     requirement: 'EVD-1',
