@@ -59,7 +59,16 @@ if (stale.length > 0) {
   process.exit(1);
 }
 const govcloudChecks = applyChecks(app);
+const stackCount = app.node.children.filter(Stack.isStack).length;
+// Progress goes to stderr, so that `cdk synth` output on stdout stays a template.
+console.error(
+  `govcloud-jp: ${stackCount} stacks built from ${configPath}; synthesizing and validating…`,
+);
+const started = Date.now();
 app.synth();
+console.error(
+  `govcloud-jp: ${stackCount} stacks synthesized and validated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 // After synthesis, aspects (tags) have been applied: the evidence sees the final resources.
 writeEvidence(app.outdir, {
   title: `${config.municipality.name} ${config.municipality.code} / ${config.systemName} / ${config.environment}`,

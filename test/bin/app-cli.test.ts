@@ -138,4 +138,53 @@ describe('issue 11: off the happy path', () => {
     const names = templates(outdir);
     expect(names.some((n) => n.startsWith('sample-Baseline-Osaka'))).toBe(true);
   }, 60_000);
+
+  test('problem 6: application mode with acknowledgements in the config: no warnings, approval recorded', () => {
+    const ack = {
+      reason: 'Application-level separation approved by the Digital Agency',
+      approvedBy: 'デジタル庁',
+      reference: 'DA-2026-0042',
+    };
+    const file = path.join(dir, 'application.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...defaultConfig,
+        system: {
+          ...defaultConfig.system,
+          tenancy: 'application',
+          applicationSeparationApproval: 'DA-2026-0042',
+        },
+        acknowledgements: [
+          ...defaultConfig.acknowledgements,
+          { rule: 'GovCloudJp-TEN2', ...ack },
+          { rule: 'GCJ-TEN2-ApplicationTenancy', ...ack },
+        ],
+      }),
+    );
+    const { status, stderr, outdir } = synth(file);
+    expect(status).toBe(0);
+    expect(stderr).not.toMatch(/^(WARNING|ERROR) /m);
+    expect(stderr).toMatch(/govcloud-jp: \d+ stacks synthesized and validated/);
+    const evidence = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'compliance', 'evidence.json'), 'utf8'),
+    );
+    expect(evidence.approvals).toEqual([{ requirement: 'TEN-2', reference: 'DA-2026-0042' }]);
+    expect(JSON.stringify(evidence.evidence.acknowledgements)).toContain('reference DA-2026-0042');
+  }, 60_000);
+
+  test('problem 6: an acknowledgement whose path matches nothing stops synth', () => {
+    const file = path.join(dir, 'stale-ack.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...defaultConfig,
+        acknowledgements: [{ rule: 'GCJ-X', path: 'No/Such/Path', reason: 'a long enough reason' }],
+      }),
+    );
+    const { status, stderr, outdir } = synth(file);
+    expect(status).toBe(1);
+    expect(stderr).toContain('acknowledgements.0.path = "No/Such/Path" [EVD-1]');
+    expect(templates(outdir)).toEqual([]);
+  }, 60_000);
 });
