@@ -73,9 +73,15 @@ export function loadConfig(file: string): GovCloudConfig {
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      throw fileProblem(file, `is not valid JSON (${(e as Error).message})`, {
-        fix: 'correct the JSON syntax (a missing comma, quote or bracket), or write the config as YAML (.yaml) to use comments',
+      // Node reports a byte position; operators' editors show line:column.
+      const at = /at position (\d+)/.exec((e as Error).message);
+      const pos = at ? lineCounter.linePos(Number(at[1])) : undefined;
+      const problem = fileProblem(file, `is not valid JSON (${(e as Error).message})`, {
+        fix: 'correct the JSON syntax at that line (a missing comma, quote or bracket, or a trailing comma), or write the config as YAML (.yaml) to use comments',
       });
+      throw pos
+        ? new ConfigError(file, [{ ...problem.problems[0], location: `${pos.line}:${pos.col}` }])
+        : problem;
     }
   }
   const locate = (fieldPath: readonly PropertyKey[]): string | undefined => {
