@@ -136,14 +136,37 @@ export function trustedPrincipalsOf(
   return principals;
 }
 
-/** Adds one trust statement per principal beyond the first (which the role was created with). */
+/**
+ * Adds the trust of each principal beyond the first (which the role was created with) the way
+ * `iam.Role` adds its own `assumedBy`: a principal's conditions become the statement's
+ * conditions and the statement names the plain principal. A statement built directly from a
+ * `PrincipalWithConditions` keeps the conditions on the principal as well, and when
+ * `@aws-cdk/aws-iam:minimizePolicies` (set by `cdk init`) merges it with the role's first
+ * statement, aws-cdk-lib refuses the mix ("All principals in a PolicyStatement must have the
+ * same Conditions"), so two trusted accounts crashed synth. With the conditions on statements
+ * only, the minimizer merges the principals of one condition into one statement (IAM-1..5).
+ */
 export function addTrust(role: iam.Role, principals: iam.IPrincipal[]): void {
-  for (const principal of principals) {
-    role.assumeRolePolicy?.addStatements(
-      new iam.PolicyStatement({
-        actions: [principal.assumeRoleAction],
-        principals: [principal],
-      }),
-    );
+  const document = role.assumeRolePolicy;
+  if (!document) {
+    return;
   }
+  for (const principal of principals) {
+    if (isAssumeRolePrincipal(principal)) {
+      principal.addToAssumeRolePolicy(document);
+    } else {
+      document.addStatements(
+        new iam.PolicyStatement({
+          actions: [principal.assumeRoleAction],
+          principals: [principal],
+        }),
+      );
+    }
+  }
+}
+
+function isAssumeRolePrincipal(principal: iam.IPrincipal): principal is iam.IAssumeRolePrincipal {
+  return (
+    typeof (principal as Partial<iam.IAssumeRolePrincipal>).addToAssumeRolePolicy === 'function'
+  );
 }

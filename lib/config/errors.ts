@@ -12,12 +12,15 @@ export interface ConfigProblem {
   readonly problem: string;
   /** How to fix it. */
   readonly fix: string;
+  /** Where in the file, as `line:column` (1-based), when known. */
+  readonly location?: string;
 }
 
 /** Renders a problem as one line: field, value, requirement, problem, fix. */
 export function formatProblem(p: ConfigProblem): string {
   const value = p.value === undefined ? '(missing)' : p.value;
-  return `${p.field} = ${value} [${p.requirement}]: ${p.problem}. Fix: ${p.fix}.`;
+  const at = p.location ? `line ${p.location}: ` : '';
+  return `${at}${p.field} = ${value} [${p.requirement}]: ${p.problem}. Fix: ${p.fix}.`;
 }
 
 /**

@@ -36,6 +36,27 @@ const retentionDays = z
       `${JSON.stringify(issue.input)} days is not allowed: retention must be at least 365 days and one of the values CloudWatch Logs accepts`,
   });
 
+/**
+ * One acknowledged finding (承認済みの指摘): a rule that may stay non-compliant at a path, and
+ * why. Recorded with its reason in the evidence and the report (EVD-1, EVD-2).
+ */
+const acknowledgement = z.strictObject({
+  /** Rule ID as the validation report prints it, e.g. `GCJ-TEN2-ApplicationTenancy`. */
+  rule: z.string().regex(/^[\w.:-]{1,200}$/),
+  /** Construct path (or path prefix ending in `/*`); every stack when left out. */
+  path: z.string().min(1).max(1000).optional(),
+  /** Why the finding is acceptable (at least 10 characters, as cdk-nag asks). */
+  reason: z.string().trim().min(10).max(1000),
+  /** Who approved it (e.g. the CISO or the Digital Agency). */
+  approvedBy: z.string().trim().min(1).max(200).optional(),
+  /** Approval document or ticket reference. */
+  reference: z.string().trim().min(1).max(200).optional(),
+});
+
+/** Tags a config may add: 50 per resource (AWS) minus the library's four. */
+export const MAX_CONFIG_TAGS = 46;
+const STANDARD_TAG_KEYS = ['Environment', 'MunicipalityCode', 'System'];
+
 const tagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u);
 const tagValue = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
 
@@ -71,6 +92,8 @@ export const configSchema = z
     notificationEmails: z.array(z.email()).default([]),
     /** Extra tags for every resource (cost allocation, ownership). */
     tags: z.record(tagKey, tagValue).default({}),
+    /** Findings accepted on purpose, each with a reason (EVD-1). */
+    acknowledgements: z.array(acknowledgement).max(500).default([]),
     access: accessSchema,
     detection: detectionSchema,
     system: systemSchema,
@@ -103,6 +126,27 @@ export const configSchema = z
         input: c.notificationEmails,
         message: 'a production tenant area needs at least one address to receive security alerts',
       });
+    }
+    const tagKeys = Object.keys(c.tags);
+    if (tagKeys.length > MAX_CONFIG_TAGS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags'],
+        input: `${tagKeys.length} tags`,
+        message: `${tagKeys.length} tags, but a resource takes at most 50 and the library adds ${50 - MAX_CONFIG_TAGS} of its own (Environment, MunicipalityCode, System, govcloud-jp:tenancy); CloudFormation would refuse every resource`,
+      });
+    }
+    for (const key of tagKeys) {
+      if (/^aws:/i.test(key) || STANDARD_TAG_KEYS.includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tags', key],
+          input: key,
+          message: /^aws:/i.test(key)
+            ? 'tag keys starting with "aws:" are reserved by AWS'
+            : `"${key}" is set by the library from the config (environment, municipality, systemName)`,
+        });
+      }
     }
     refineSystemAgainstRoot(c, ctx);
     refinePlatformAgainstRoot(c, ctx);
@@ -163,7 +207,11 @@ export const GUIDANCE: GuidanceTable = {
   },
   tags: {
     requirement: 'DET-4',
-    fix: 'use string keys (1-128 chars) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
+    fix: 'use at most 46 tags with string keys (1-128 chars, not "aws:…", not Environment/MunicipalityCode/System) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
+  },
+  acknowledgements: {
+    requirement: 'EVD-1',
+    fix: 'give [{ "rule": "<rule id>", "path": "<construct path, optional>", "reason": "<why, 10+ characters>", "approvedBy": "<optional>", "reference": "<optional>" }]',
   },
   ...ACCESS_GUIDANCE,
   ...DETECTION_GUIDANCE,

@@ -2,7 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Evidence } from './evidence';
 import type { NonFunctionalEvidence } from './non-functional';
-import { renderReport, type ReportSummary, type ValidationReportLike } from './render';
+import {
+  type Approval,
+  renderReport,
+  type ReportSummary,
+  type ValidationReportLike,
+} from './render';
 
 /** Where the evidence and the report live inside the cloud assembly directory. */
 export const COMPLIANCE_DIR = 'compliance';
@@ -33,6 +38,8 @@ export interface EvidenceFile {
   readonly platform?: PlatformServicesFile;
   /** Levels, settings and the recorded restore drill (AVL-1, AVL-2, PORT-3). */
   readonly nonFunctional?: NonFunctionalEvidence;
+  /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
+  readonly approvals?: readonly Approval[];
 }
 
 /**
@@ -67,14 +74,18 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence, platform, nonFunctional } = JSON.parse(
+  const { title, evidence, platform, nonFunctional, approvals } = JSON.parse(
     fs.readFileSync(evidencePath, 'utf8'),
   ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
   const validation: ValidationReportLike = fs.existsSync(validationPath)
     ? (JSON.parse(fs.readFileSync(validationPath, 'utf8')) as ValidationReportLike)
     : {};
-  const report = renderReport(evidence, validation, title, platform?.mode, nonFunctional);
+  const report = renderReport(evidence, validation, title, {
+    platformMode: platform?.mode,
+    nonFunctional,
+    approvals,
+  });
   const files = [
     ['report.md', report.markdown],
     ['report.ja.md', report.markdownJa],

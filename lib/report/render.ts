@@ -4,7 +4,13 @@ import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
 
 /** Status of one rule in one stack. */
-export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'not applicable';
+export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'informational' | 'not applicable';
+
+/** An approval the config records (e.g. the Digital Agency's approval for TEN-2). */
+export interface Approval {
+  readonly requirement: RequirementId;
+  readonly reference: string;
+}
 
 /** The part of cdk.out/validation-report.json the report reads (other packs' findings). */
 export interface ValidationReportLike {
@@ -41,7 +47,8 @@ export interface ReportSummary {
 /** Status of a rule in one stack, from its evidence. */
 export function ruleStatus(r: RuleResult): RuleStatus {
   if (r.nonCompliant.length > 0) {
-    return 'fail';
+    // An Info finding tells what the template does by design ("Nothing to fix"): not a failure.
+    return r.level === 'Info' ? 'informational' : 'fail';
   }
   if (r.acknowledged.length > 0) {
     return 'acknowledged';
@@ -53,8 +60,22 @@ const STATUS_JA: Record<RuleStatus, string> = {
   pass: '適合',
   fail: '不適合',
   acknowledged: '承認済み（理由あり）',
+  informational: '情報（対応不要）',
   'not applicable': '対象なし',
 };
+
+/** What the report states beside the rule results. */
+export interface ReportContext {
+  /**
+   * The platform mode; in `gcas` the report states the platform's share (PLAT-1).
+   * @default 'standalone'
+   */
+  readonly platformMode?: 'standalone' | 'gcas';
+  /** Levels, settings and the recorded restore drill (AVL-1, AVL-2, PORT-3). */
+  readonly nonFunctional?: NonFunctionalEvidence;
+  /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
+  readonly approvals?: readonly Approval[];
+}
 
 /**
  * Builds the requirement → control → rule → status matrix (EVD-1) with the responsibility
@@ -64,8 +85,7 @@ export function renderReport(
   evidence: Evidence,
   validation: ValidationReportLike,
   title: string,
-  platformMode: 'standalone' | 'gcas' = 'standalone',
-  nonFunctional?: NonFunctionalEvidence,
+  context: ReportContext = {},
 ): ComplianceReport {
   const byRequirement = new Map<string, RuleResult[]>();
   for (const r of evidence.ruleResults) {
@@ -117,26 +137,8 @@ export function renderReport(
   };
 
   return {
-    markdown: markdown(
-      rows,
-      evidence,
-      otherFindings,
-      summary,
-      title,
-      'en',
-      platformMode,
-      nonFunctional,
-    ),
-    markdownJa: markdown(
-      rows,
-      evidence,
-      otherFindings,
-      summary,
-      title,
-      'ja',
-      platformMode,
-      nonFunctional,
-    ),
+    markdown: markdown(rows, evidence, otherFindings, summary, title, 'en', context),
+    markdownJa: markdown(rows, evidence, otherFindings, summary, title, 'ja', context),
     csv: csv(rows),
     summary,
   };
@@ -163,8 +165,7 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
-  platformMode: 'standalone' | 'gcas',
-  nonFunctional: NonFunctionalEvidence | undefined,
+  { platformMode = 'standalone', nonFunctional, approvals = [] }: ReportContext,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -184,6 +185,10 @@ function markdown(
     '',
     `${t('Stacks', 'スタック')}: ${evidence.stacks.map((s) => `\`${s.name}\` (${s.region})`).join(', ')}`,
     '',
+    ...approvals.flatMap((a) => [
+      `${t('Approval recorded in config', '設定に記録された承認')} (${a.requirement}): ${a.reference}`,
+      '',
+    ]),
     `## ${t('Requirements', '要件')}`,
   ];
   if (platformMode === 'gcas') {

@@ -7,9 +7,10 @@ import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { ClosedNetwork } from '../../constructs/network/closed-network';
 import { PremisesConnectivity } from '../../constructs/network/connectivity';
 import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant';
+import { TenantBudget } from '../../constructs/tenancy/tenant-budget';
 import type { GovCloudConfig } from '../config';
 import type { SystemTenant } from '../config/sections/system';
-import { assertJapanRegion } from './region';
+import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudDrStackProps extends StackProps {
@@ -55,8 +56,12 @@ export class GovCloudDrStack extends Stack {
   /** The pilot-light network, when requested. */
   public readonly network?: ClosedNetwork;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: GovCloudDrStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config } = props;
@@ -78,6 +83,18 @@ export class GovCloudDrStack extends Stack {
         changeableForDays: system.backup.vaultLockChangeableForDays,
         backupVaultName: drBackupVaultName(config, tenant.code),
       }).vault;
+      if (
+        system.perTenantMonthlyBudgetUsd !== undefined &&
+        this.region === BUDGETS_REGION &&
+        config.primaryRegion !== BUDGETS_REGION
+      ) {
+        // The primary region (Osaka) has no AWS::Budgets::Budget; budgets are account-wide.
+        new TenantBudget(scopeOf, 'Budget', {
+          municipalityCode: tenant.code,
+          monthlyLimitUsd: system.perTenantMonthlyBudgetUsd,
+          notificationEmails: config.notificationEmails,
+        });
+      }
       tagTenantResources(scopeOf, tenant.code);
     }
     this.vaults = vaults;
@@ -109,5 +126,16 @@ export class GovCloudDrStack extends Stack {
         tagTenantResources(networkScope, owner);
       }
     }
+  }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
+    );
   }
 }

@@ -17,7 +17,7 @@ import { deriveNonFunctionalSettings } from '../config/sections/non-functional';
 import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
-import { assertJapanRegion } from './region';
+import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 /** The network options every closed network of the system gets from config. */
@@ -71,8 +71,12 @@ export class MunicipalSharedPlatformStack extends Stack {
   /** The shared application tier. */
   public readonly application: ApplicationTier;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: MunicipalSharedPlatformStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config } = props;
@@ -110,6 +114,17 @@ export class MunicipalSharedPlatformStack extends Stack {
     Validations.of(this).addWarning(
       'GovCloudJp-TEN2',
       `TEN-2: ${systemTenants(config).length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認, 002 §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
+    );
+  }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
     );
   }
 }
@@ -150,8 +165,12 @@ export class MunicipalSystemStack extends Stack {
   /** The municipality's resources. */
   public readonly tenant: MunicipalityTenant;
 
+  /** The config's zones, read by the `availabilityZones` override before `super` returns. */
+  private configuredZones?: readonly string[];
+
   constructor(scope: Construct, id: string, props: MunicipalSystemStackProps) {
     super(scope, id, props);
+    this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
     const { config, tenant } = props;
@@ -195,7 +214,8 @@ export class MunicipalSystemStack extends Stack {
       },
       // Safety-confirmation data must be handed over within 72 hours (PORT-3): the exit path.
       exportSnapshots: s.exportSnapshots || levels.exportPath,
-      monthlyBudgetUsd: s.perTenantMonthlyBudgetUsd,
+      // In Osaka the DR stack in Tokyo creates the budget (BUDGETS_REGION).
+      monthlyBudgetUsd: this.region === BUDGETS_REGION ? s.perTenantMonthlyBudgetUsd : undefined,
       budgetNotificationEmails: config.notificationEmails,
       logRetention: retention(config),
     });
@@ -203,6 +223,17 @@ export class MunicipalSystemStack extends Stack {
       Tags.of(this).add(TENANCY_TAG, TENANCY_VPC);
     }
     this.addOperatorOutputs();
+  }
+
+  /**
+   * Fixed zones (config or the documented Tokyo/Osaka default), never a lookup: synth needs no
+   * credentials even with an account set (BAK-4, PORT-2).
+   */
+  public override get availabilityZones(): string[] {
+    return (
+      availabilityZonesFor(this.region, this.account, this.configuredZones) ??
+      super.availabilityZones
+    );
   }
 
   /** What the runbooks (restore, exit, crypto-erasure) need, without console look-ups. */

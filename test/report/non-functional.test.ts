@@ -13,7 +13,7 @@ describe("the report's non-functional section (AVL-1, AVL-2, PORT-3)", () => {
   app.synth();
   const evidence = collectEvidence(app, new GovCloudChecks().ruleChecks());
   const nf = nonFunctionalEvidence(config.nonFunctional);
-  const report = renderReport(evidence, {}, 'default', 'standalone', nf);
+  const report = renderReport(evidence, {}, 'default', { nonFunctional: nf });
   const section = report.markdown.slice(report.markdown.indexOf('## Non-functional levels'));
 
   test('the default config meets every level, with its setting and rule results', () => {
@@ -49,7 +49,9 @@ describe("the report's non-functional section (AVL-1, AVL-2, PORT-3)", () => {
         },
       },
     }).nonFunctional;
-    const md = renderReport(evidence, {}, 'drill', 'standalone', nonFunctionalEvidence(n)).markdown;
+    const md = renderReport(evidence, {}, 'drill', {
+      nonFunctional: nonFunctionalEvidence(n),
+    }).markdown;
     expect(md).toContain(
       'Looser than the standard: rtoHours. Reason: 住民課と合意した SLA (2026-10)',
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionPatternCovers } from '../../../constructs/access';
 import type { GuidanceTable } from '../guidance';
 
 const accountId = z.string().regex(/^\d{12}$/);
@@ -45,6 +46,25 @@ export const accessSchema = z
     digitalAgency: mfaRole.optional(),
     /** Central log collection: metadata only, business data denied (LOG-6). */
     logCollector: federatedRole.optional(),
+  })
+  .superRefine((a, ctx) => {
+    // AccessRoles would refuse this later with a stack trace and its prop name (IAM-4).
+    if (!a.subDelegate) {
+      return;
+    }
+    const granted = a.delegate?.delegatedActions ?? [];
+    a.subDelegate.delegatedActions.forEach((action, i) => {
+      if (!granted.some((g) => actionPatternCovers(g, action))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['subDelegate', 'delegatedActions', i],
+          input: action,
+          message: granted.length
+            ? `"${action}" is not within the delegate's delegatedActions (${granted.join(', ')}); a sub-delegate gets a subset of the delegate's actions`
+            : 'a sub-delegate needs a delegate whose delegatedActions cover its own',
+        });
+      }
+    });
   })
   .prefault({});
 

@@ -108,6 +108,11 @@ export const systemSchema = z
     tenantVpcPrefixLength: z.number().int().min(16).max(24).default(22),
     /** Availability zones per VPC (BAK-4: at least 2). */
     maxAzs: z.number().int().min(2).max(3).default(2),
+    /**
+     * Zones to use, per region (e.g. `["ap-northeast-1a", "ap-northeast-1c"]`); a region not
+     * listed uses the fixed default (Tokyo a/c/d, Osaka a/b/c). Never looked up (BAK-4).
+     */
+    availabilityZones: z.array(z.string().regex(/^ap-northeast-[13][a-d]$/)).optional(),
     /** Transit Gateway of the Government Cloud connection service (NET-2). */
     transitGatewayId: z
       .string()
@@ -434,12 +439,22 @@ export function refineSystemAgainstRoot(root: RootView, ctx: z.RefinementCtx): v
       return;
     }
   }
-  if (s.maxAzs > 2 && !root.accountId) {
+  if (s.maxAzs > 2 && !root.accountId && !s.availabilityZones) {
     issue(
       ['maxAzs'],
       s.maxAzs,
-      'a template without accountId can name only two availability zones; set accountId so that the zones are looked up',
+      'a template without accountId can name only two availability zones; set accountId (the fixed zones are used, no lookup) or list system.availabilityZones',
     );
+  }
+  for (const region of [root.primaryRegion, root.drRegion]) {
+    const zones = (s.availabilityZones ?? []).filter((az) => az.startsWith(region));
+    if (zones.length > 0 && zones.length < s.maxAzs) {
+      issue(
+        ['availabilityZones'],
+        s.availabilityZones,
+        `maxAzs is ${s.maxAzs} but only ${zones.length} zone(s) of ${region} are listed`,
+      );
+    }
   }
   if (s.vpnGatewayId && s.tenancy === 'vpc' && s.municipalities.length > 1) {
     issue(
@@ -563,7 +578,11 @@ export const SYSTEM_GUIDANCE: GuidanceTable = {
   },
   'system.maxAzs': {
     requirement: 'BAK-4',
-    fix: 'use 2, or 3 together with accountId (the zones are looked up per account)',
+    fix: 'use 2, or 3 together with accountId or system.availabilityZones (zones are never looked up)',
+  },
+  'system.availabilityZones': {
+    requirement: 'BAK-4',
+    fix: 'list at least maxAzs zones per region, e.g. ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-3a", "ap-northeast-3b"], or leave it out for the default (Tokyo a/c/d, Osaka a/b/c)',
   },
   'system.transitGatewayId': {
     requirement: 'NET-2',
