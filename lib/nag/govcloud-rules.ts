@@ -130,6 +130,9 @@ const { ERROR, WARN, INFO } = NagMessageLevel;
 /** ID of the pack-level rule that requires a reason on every acknowledgement. */
 export const ACKNOWLEDGEMENT_REASON_SUFFIX = 'EVD1-AcknowledgementReason';
 
+/** ID suffix of the pack-level finding for a rule that threw instead of judging. */
+export const RULE_CRASHED_SUFFIX = 'EVD1-RuleCrashed';
+
 /** Every rule of the pack, in report order. */
 export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
   // REG — data residency
@@ -624,6 +627,15 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     info: () => 'An acknowledgement has an empty reason.',
     why: 'Acknowledged findings are audit evidence: the report lists each with its reason.',
     fix: 'Give every Validations.of(x).acknowledge({ id, reason }) a reason that says why the finding is acceptable.',
+  },
+  {
+    suffix: RULE_CRASHED_SUFFIX,
+    requirements: ['EVD-1'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () => 'A rule threw instead of judging the resource, so the resource was not checked.',
+    why: 'Evidence must say what was checked: a rule that fails is neither a pass nor a finding, and must not be acknowledged away with the finding it should have judged.',
+    fix: 'Report the rule error with the resource, or give the property a value the rule can read (e.g. a literal instead of a parameter); a rule error cannot be acknowledged.',
   },
 ];
 

@@ -18,12 +18,23 @@ export function tokyoStack(id = 'Stack', props: StackProps = {}): Stack {
   return new Stack(app, id, { env: { region: 'ap-northeast-1' }, ...props });
 }
 
-/** Runs the pack over `scope` directly (no synthesis), as the rule tests do. */
+/**
+ * Runs the pack over `scope` directly (no synthesis), as the rule tests do, and fails when a
+ * rule threw instead of judging (as cdk-nag's own rule tests do), so that no rule test can pass
+ * on a crash that happens to look like the expected finding or its absence.
+ */
 export function validate(
   scope: IConstruct,
   props: GovCloudChecksProps = {},
 ): PolicyValidationPluginReport {
-  return new GovCloudChecks(props).validateScope(scope);
+  const pack = new GovCloudChecks(props);
+  const report = pack.validateScope(scope);
+  if (pack.crashes.length > 0) {
+    throw new Error(
+      `A rule crashed: ${pack.crashes.map((c) => `${c.ruleId} on ${c.constructPath}: ${c.message}`).join('; ')}`,
+    );
+  }
+  return report;
 }
 
 /** Construct paths flagged by one rule (its full ID, e.g. `GCJ-RET1-LogGroupRetention`). */
