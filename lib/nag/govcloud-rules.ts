@@ -20,6 +20,7 @@ import SecretEncrypted from './rules/encryption/SecretEncrypted';
 import SnsEncrypted from './rules/encryption/SnsEncrypted';
 import SqsEncrypted from './rules/encryption/SqsEncrypted';
 import KeyDeletionWindow from './rules/kms/KeyDeletionWindow';
+import KeyGrantGuard from './rules/kms/KeyGrantGuard';
 import KeyRotation from './rules/kms/KeyRotation';
 import LogGroupEncrypted from './rules/logs/LogGroupEncrypted';
 import LogGroupRetention from './rules/logs/LogGroupRetention';
@@ -367,6 +368,17 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     why: 'Keys are protected: a scheduled deletion leaves the full 30 days to cancel it.',
     fix: 'Leave PendingWindowInDays unset or set it to 30 (pendingWindow: Duration.days(30)).',
     check: () => KeyDeletionWindow,
+  },
+  {
+    suffix: 'KEY2-KeyGrantGuard',
+    requirements: ['KEY-2', 'KEY-4'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () =>
+      'The key policy does not deny kms:CreateGrant unless the grant is for an AWS resource.',
+    why: 'Keys are protected: without the guard anyone with IAM KMS rights can grant Decrypt to another principal or account without touching the key policy, and a grant outlives the policy change that a crypto-erasure relies on (Control Tower CT.KMS.PR.3).',
+    fix: "Add a key policy statement: Effect Deny, Principal '*', Action kms:CreateGrant, Resource '*', Condition BoolIfExists { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } (PurposeKey adds it).",
+    check: () => KeyGrantGuard,
   },
   // Data services: encryption at rest with a CMK
   ...(

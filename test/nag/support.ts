@@ -5,6 +5,7 @@ import {
   Stack,
   type StackProps,
 } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { IConstruct } from 'constructs';
 import { GovCloudChecks, type GovCloudChecksProps } from '../../lib/nag';
@@ -61,10 +62,23 @@ export function rulesFor(
     .sort();
 }
 
-/** A compliant customer-managed key (rotation on, 30-day window, retained). */
+/**
+ * A compliant customer-managed key (rotation on, 30-day window, retained, grants only for AWS
+ * resources), written with plain aws-kms as a vendor would.
+ */
 export function cmk(scope: IConstruct, id = 'Key'): kms.Key {
-  return new kms.Key(scope as Stack, id, {
+  const key = new kms.Key(scope as Stack, id, {
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false' } },
+    }),
+  );
+  return key;
 }
