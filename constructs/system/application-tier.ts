@@ -346,13 +346,13 @@ function validate(
     /^(root|0)(:|$)/.test(user)
   ) {
     throw new Error(
-      `ApplicationTier containerUser "${user}" is not allowed [NET-4]: give a non-root user as uid[:gid] or a name the image defines, e.g. "1000:1000" (CT.ECS.PR.3).`,
+      `ApplicationTier containerUser "${user}" is not allowed [DET-2]: give a non-root user as uid[:gid] or a name the image defines, e.g. "1000:1000" (CT.ECS.PR.3).`,
     );
   }
   const scratch = props.scratchPath ?? '/tmp';
   if (!/^\/[A-Za-z0-9_./-]+$/.test(scratch) || scratch === '/') {
     throw new Error(
-      `ApplicationTier scratchPath "${scratch}" is not allowed [NET-4]: give an absolute directory other than "/", e.g. "/tmp" (the root filesystem stays read-only, CT.ECS.PR.6).`,
+      `ApplicationTier scratchPath "${scratch}" is not allowed [DET-2]: give an absolute directory other than "/", e.g. "/tmp" (the root filesystem stays read-only, CT.ECS.PR.6).`,
     );
   }
   const allowed = FARGATE_MEMORY[cpu];
