@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -7,6 +7,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IDependable } from 'constructs';
 import type { RequirementId } from '../../lib/requirements';
 import { PurposeKey } from '../keys/purpose-key';
@@ -111,6 +112,15 @@ const ID = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 export class SecurityAlerts extends Construct implements IAlertTopic {
   /** The alert topic (通知トピック). */
   public readonly topic: sns.Topic;
+  /**
+   * Dead-letter queue (配信失敗キュー) of every alert delivery: events EventBridge could not
+   * put on the topic and messages the topic could not deliver to a subscription land here,
+   * encrypted with the notification key, for 14 days; `deadLetterAlarm` fires on the first
+   * one (DET-3). A failed delivery is kept and alarmed, never dropped without a trace.
+   */
+  public readonly deadLetterQueue: sqs.Queue;
+  /** Alarm on any message in {@link deadLetterQueue} (DET-3). */
+  public readonly deadLetterAlarm: cloudwatch.Alarm;
   /** The topic's customer-managed key. */
   public readonly key: kms.Key;
   /** The EventBridge rules, by spec id. */
@@ -195,8 +205,56 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
       'cloudwatch.amazonaws.com',
       `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
     );
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the alert deliveries (EventBridge targets, SNS subscriptions); SQS3 recognises only queues that are the dead-letter queue of another queue (DET-3).',
+    });
+    this.deadLetterQueue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEventsDeadLetters',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.deadLetterQueue.queueArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/*`,
+          },
+        },
+      }),
+    );
+    // SNS encrypts what it moves to the dead-letter queue with the queue's key. A pattern, not
+    // the topic's ARN: the key policy may not refer to a topic that refers to the key.
+    this.purposeKey.grantServiceUse('sns.amazonaws.com', {
+      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      sourceArns: [`arn:${stack.partition}:sns:${stack.region}:${stack.account}:*`],
+    });
+    // The alarm's action is the topic itself: if the topic is what fails, the alarm state in
+    // CloudWatch (and Security Hub's view of it) still shows the loss.
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        '[DET-3] A security alert could not be delivered and waits in the dead-letter queue',
+    });
+    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.topic));
     for (const email of emails) {
-      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+      this.topic.addSubscription(
+        new subscriptions.EmailSubscription(email, { deadLetterQueue: this.deadLetterQueue }),
+      );
     }
 
     const summaries: AlertSummary[] = [];
@@ -204,7 +262,12 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
     const target: events.IRuleTarget = {
       // The topic policy already admits EventBridge rules of this account; the default SNS
       // target would add a second, unconditioned statement.
-      bind: () => ({ arn: this.topic.topicArn }),
+      bind: () => ({
+        arn: this.topic.topicArn,
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+        // EventBridge retries for up to 24 hours before it gives an event to the queue.
+        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+      }),
     };
     for (const spec of eventSpecs) {
       if (props.excludeEventAlerts?.includes(spec.id)) {

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -21,7 +21,17 @@ export interface SnapshotExportProps {
    * @default 'snapshot-export/'
    */
   readonly accessLogsPrefix?: string;
+  /**
+   * How long an overwritten or deleted export file (a noncurrent version) is kept before S3
+   * removes it. The current files are never expired: the exit path keeps the latest export
+   * until the municipality deletes it (PORT-1); old versions only cost money (RET-3).
+   * @default Duration.days(90)
+   */
+  readonly noncurrentVersionRetention?: Duration;
 }
+
+/** Uploads a failed export left behind are removed after this (RET-3). */
+const INCOMPLETE_UPLOAD_DAYS = 7;
 
 /**
  * The exit path (移行・抹消) of a municipality's data: an encrypted, TLS-only bucket in Japan
@@ -34,7 +44,10 @@ export interface SnapshotExportProps {
  *
  * Cost: none fixed; the export is billed per GB of snapshot, the bucket per GB stored.
  *
- * Implements PORT-1 (export in a generic format, encrypted, in Japan), KEY-1, KEY-3.
+ * The bucket keeps the current export files; a lifecycle rule removes old versions after
+ * `noncurrentVersionRetention` and uploads a failed export left behind after 7 days.
+ *
+ * Implements PORT-1 (export in a generic format, encrypted, in Japan), KEY-1, KEY-3, RET-3.
  */
 export class SnapshotExport extends Construct {
   /** Bucket the Parquet files go to. */
@@ -49,7 +62,24 @@ export class SnapshotExport extends Construct {
     recordImplements(this, 'PORT-1');
     this.encryptionKey = props.encryptionKey;
     const stack = Stack.of(this);
-    this.bucket = new s3.Bucket(this, 'Bucket', hardenedBucketProps(props.encryptionKey));
+    const noncurrent = props.noncurrentVersionRetention ?? Duration.days(90);
+    const noncurrentDays = noncurrent.toDays({ integral: false });
+    if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
+      throw new Error(
+        `SnapshotExport noncurrentVersionRetention "${noncurrent.toHumanString()}" is invalid [RET-3]: use a whole number of days ≥ 1.`,
+      );
+    }
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...hardenedBucketProps(props.encryptionKey),
+      // Control Tower CT.S3.PR.3 / CT.S3.PR.6: a versioned bucket has an active lifecycle rule.
+      lifecycleRules: [
+        {
+          id: 'OldVersionsAndFailedUploads',
+          noncurrentVersionExpiration: noncurrent,
+          abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS),
+        },
+      ],
+    });
     this.exportRole = new iam.Role(this, 'ExportRole', {
       assumedBy: new iam.ServicePrincipal('export.rds.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },

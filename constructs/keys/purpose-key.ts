@@ -35,8 +35,15 @@ export interface PurposeKeyProps {
  * added with `grantServiceUse`, always bound to this account and, where given, to the
  * source resource.
  *
+ * The policy also carries the grant guard (付与制限, statement `DenyGrantsNotForAwsResources`):
+ * `kms:CreateGrant` is denied to every principal unless the grant is for an AWS resource
+ * (`kms:GrantIsForAWSResource`) or the caller is an AWS service (`aws:PrincipalIsAWSService`).
+ * Without it anyone with IAM KMS rights could hand Decrypt on the key to another principal or
+ * account through a grant, without touching the key policy, and a grant outlives the policy
+ * change a crypto-erasure relies on (KEY-2, KEY-4; Control Tower control CT.KMS.PR.3).
+ *
  * Implements KEY-1 (customer-managed, one per purpose, rotation) and KEY-2 (30-day window,
- * RETAIN).
+ * RETAIN, grant guard).
  */
 export class PurposeKey extends Construct {
   /** The key itself. */
@@ -67,6 +74,7 @@ export class PurposeKey extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       alias: this.aliasName,
     });
+    this.key.addToResourcePolicy(createGrantGuard());
   }
 
   /**
@@ -101,4 +109,28 @@ export class PurposeKey extends Construct {
       }),
     );
   }
+}
+
+/** Sid of the grant-guard statement, stable so that reviewers find it in the template. */
+const GRANT_GUARD_SID = 'DenyGrantsNotForAwsResources';
+
+/**
+ * Deny `kms:CreateGrant` unless the grant is for an AWS resource or an AWS service calls.
+ * `BoolIfExists` so that a request without the keys (a direct CreateGrant by a person) is denied
+ * too; the shape is the one Control Tower's CT.KMS.PR.3 accepts.
+ */
+function createGrantGuard(): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: GRANT_GUARD_SID,
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: {
+      BoolIfExists: {
+        'kms:GrantIsForAWSResource': 'false',
+        'aws:PrincipalIsAWSService': 'false',
+      },
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -78,6 +79,9 @@ export const DATA_SUBNETS = 'data';
 
 /** Network ACL quota per direction (default service quota). */
 const NACL_RULE_QUOTA = 20;
+/** Ephemeral TCP ports replies may arrive on from outside the VPC (see buildNetworkAcl). */
+const EPHEMERAL_PORT_FIRST = 32768;
+const EPHEMERAL_PORT_LAST = 65535;
 
 /**
  * A closed network (閉域ネットワーク) for a municipal core-business system: a VPC with
@@ -109,6 +113,15 @@ export class ClosedNetwork extends Construct {
   public readonly appSubnets: ec2.SubnetSelection;
   /** Data-tier subnets (databases), one per AZ. */
   public readonly dataSubnets: ec2.SubnetSelection;
+  /**
+   * The S3 gateway endpoint. Its policy admits requests to this account's buckets and the ECR
+   * image-layer bucket only (NET-4): code in the VPC cannot write to another account's bucket
+   * through it. Add a statement with `s3Endpoint.addToPolicy(...)` for another bucket a
+   * workload needs.
+   */
+  public readonly s3Endpoint: ec2.GatewayVpcEndpoint;
+  /** The DynamoDB gateway endpoint: this account's tables only (NET-4). */
+  public readonly dynamoDbEndpoint: ec2.GatewayVpcEndpoint;
   /** Security group of the interface endpoints (HTTPS from inside the VPC). */
   public readonly endpointSecurityGroup?: ec2.SecurityGroup;
   /** The flow logs (LOG-4). */
@@ -151,11 +164,29 @@ export class ClosedNetwork extends Construct {
         { name: APP_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask },
         { name: DATA_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask },
       ],
-      gatewayEndpoints: {
-        S3: { service: ec2.GatewayVpcEndpointAwsService.S3 },
-        DynamoDB: { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB },
-      },
     });
+    // Same construct ids as Vpc's own gatewayEndpoints prop would use: logical IDs unchanged.
+    this.s3Endpoint = this.vpc.addGatewayEndpoint('S3', {
+      service: ec2.GatewayVpcEndpointAwsService.S3,
+    });
+    this.dynamoDbEndpoint = this.vpc.addGatewayEndpoint('DynamoDB', {
+      service: ec2.GatewayVpcEndpointAwsService.DYNAMODB,
+    });
+    const account = Stack.of(this).account;
+    const region = Stack.of(this).region;
+    for (const endpoint of [this.s3Endpoint, this.dynamoDbEndpoint]) {
+      endpoint.addToPolicy(ownAccountResources(account));
+    }
+    // ECR keeps image layers in an AWS-owned bucket per region; Fargate pulls them through the
+    // S3 gateway endpoint (ECR user guide, "Amazon ECR interface VPC endpoints").
+    this.s3Endpoint.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'EcrImageLayers',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject'],
+        resources: [`arn:${Stack.of(this).partition}:s3:::prod-${region}-starport-layer-bucket/*`],
+      }),
+    );
     if (!(props.restrictDefaultSecurityGroup ?? false)) {
       Validations.of(this.vpc).acknowledge({
         id: 'NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
@@ -188,13 +219,14 @@ export class ClosedNetwork extends Construct {
       );
       this.endpointSecurityGroup = sg;
       for (const name of endpoints) {
-        this.vpc.addInterfaceEndpoint(`Endpoint-${name.replace(/\./g, '-')}`, {
+        const endpoint = this.vpc.addInterfaceEndpoint(`Endpoint-${name.replace(/\./g, '-')}`, {
           service: new ec2.InterfaceVpcEndpointAwsService(name),
           subnets: this.appSubnets,
           securityGroups: [sg],
           privateDnsEnabled: true,
           open: false,
         });
+        endpoint.addToPolicy(ownAccountPrincipalsAndResources(account));
       }
     }
 
@@ -238,7 +270,7 @@ export class ClosedNetwork extends Construct {
   /**
    * One stateless ACL on every subnet. Inbound: anything from inside the VPC; from each
    * premises CIDR only the listed TCP ports (plus DNS when the resolver needs it); and TCP
-   * replies on ephemeral ports from anywhere, because the S3/DynamoDB gateway endpoints answer
+   * replies on ephemeral ports (32768-65535) from anywhere, because the S3/DynamoDB gateway endpoints answer
    * from AWS public ranges an ACL cannot name by prefix list. Security groups, which are
    * stateful, do the precise filtering; with no Internet gateway nothing else can arrive.
    * Outbound: everything (routes, not the ACL, keep traffic off the Internet).
@@ -275,7 +307,13 @@ export class ClosedNetwork extends Construct {
         add(`Premises${i}DnsReplies`, cidr, ec2.AclTraffic.udpPortRange(1024, 65535));
       }
     });
-    add('TcpReplies', '0.0.0.0/0', ec2.AclTraffic.tcpPortRange(1024, 65535));
+    // Replies arrive on the client's ephemeral port: Linux (Fargate) picks 32768-60999 and
+    // Windows 49152-65535. Starting at 32768 keeps SSH (22) and RDP (3389) out (CT.EC2.PR.5).
+    add(
+      'TcpReplies',
+      '0.0.0.0/0',
+      ec2.AclTraffic.tcpPortRange(EPHEMERAL_PORT_FIRST, EPHEMERAL_PORT_LAST),
+    );
     rule = 100;
     add('ToAnywhere', '0.0.0.0/0', ec2.AclTraffic.allTraffic(), ec2.TrafficDirection.EGRESS);
     Validations.of(acl).acknowledge({
@@ -285,6 +323,37 @@ export class ClosedNetwork extends Construct {
     });
     return acl;
   }
+}
+
+/**
+ * A gateway endpoint admits requests for this account's resources only (`aws:ResourceAccount`),
+ * whoever signs them: the exfiltration path is a bucket or table of another account (NET-4).
+ */
+function ownAccountResources(account: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'OwnAccountResources',
+    principals: [new iam.AnyPrincipal()],
+    actions: ['*'],
+    resources: ['*'],
+    conditions: { StringEquals: { 'aws:ResourceAccount': account } },
+  });
+}
+
+/**
+ * An interface endpoint admits this account's principals, and resources of this account where
+ * the request names one (`IfExists`: e.g. ecr:GetAuthorizationToken has no resource) (NET-4).
+ */
+function ownAccountPrincipalsAndResources(account: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'OwnAccountOnly',
+    principals: [new iam.AnyPrincipal()],
+    actions: ['*'],
+    resources: ['*'],
+    conditions: {
+      StringEquals: { 'aws:PrincipalAccount': account },
+      StringEqualsIfExists: { 'aws:ResourceAccount': account },
+    },
+  });
 }
 
 function validate(props: ClosedNetworkProps, maxAzs: number): void {

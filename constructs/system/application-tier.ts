@@ -14,6 +14,11 @@ import { nagResourceFinding } from './nag-finding';
 import { recordImplements } from '../core/implements';
 
 /** Valid Fargate CPU units → allowed memory (MiB). */
+/** Default non-root user of the sample container (CT.ECS.PR.3). */
+const DEFAULT_CONTAINER_USER = '1000:1000';
+/** Name of the writable scratch volume of the task. */
+const SCRATCH_VOLUME = 'scratch';
+
 const FARGATE_MEMORY: Record<number, readonly number[]> = {
   256: [512, 1024, 2048],
   512: [1024, 2048, 3072, 4096],
@@ -38,7 +43,9 @@ export interface ApplicationTierProps {
    * Private ECR repository holding the image. The network is closed, so images come from a
    * repository in the account through the ecr.api/ecr.dkr endpoints, never from a public
    * registry.
-   * @default - a new KMS-encrypted, tag-immutable repository with scan on push
+   * @default - a new KMS-encrypted, tag-immutable repository with scan on push and a lifecycle
+   * rule that expires untagged images after 30 days (CT.ECR.PR.1; tagged images, which the
+   * service runs, are never expired)
    */
   readonly repository?: ecr.IRepository;
   /**
@@ -56,6 +63,18 @@ export interface ApplicationTierProps {
    * @default '/health'
    */
   readonly healthCheckPath?: string;
+  /**
+   * User (and group) the application runs as, `uid[:gid]` or a name the image defines; never
+   * root (CT.ECS.PR.3). The image must let this user read the application.
+   * @default '1000:1000'
+   */
+  readonly containerUser?: string;
+  /**
+   * Where the writable scratch volume (task ephemeral storage) is mounted; the rest of the root
+   * filesystem is read-only (CT.ECS.PR.6).
+   * @default '/tmp'
+   */
+  readonly scratchPath?: string;
   /**
    * Fargate CPU units.
    * @default 256
@@ -147,6 +166,13 @@ export class ApplicationTier extends Construct {
         imageScanOnPush: true,
         imageTagMutability: ecr.TagMutability.IMMUTABLE,
         removalPolicy: RemovalPolicy.RETAIN,
+        lifecycleRules: [
+          {
+            description: 'Untagged images (failed or superseded pushes) after 30 days',
+            tagStatus: ecr.TagStatus.UNTAGGED,
+            maxImageAge: Duration.days(30),
+          },
+        ],
       });
 
     this.logGroup = new EncryptedLogGroup(this, 'AppLogs', {
@@ -180,19 +206,36 @@ export class ApplicationTier extends Construct {
       },
     });
     this.taskRole = this.taskDefinition.taskRole;
+    // Writable scratch space on the task's ephemeral storage: the root filesystem is read-only.
+    this.taskDefinition.addVolume({ name: SCRATCH_VOLUME });
     this.container = this.taskDefinition.addContainer('App', {
       image: ecs.ContainerImage.fromEcrRepository(this.repository, props.imageTag ?? '1.0.0'),
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'app' }),
       portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
       essential: true,
+      // Not root, and the image cannot be altered at run time (CT.ECS.PR.3, CT.ECS.PR.6).
+      user: props.containerUser ?? DEFAULT_CONTAINER_USER,
+      readonlyRootFilesystem: true,
+      memoryLimitMiB: memoryMiB,
+    });
+    this.container.addMountPoints({
+      sourceVolume: SCRATCH_VOLUME,
+      containerPath: props.scratchPath ?? '/tmp',
+      readOnly: false,
     });
 
     this.serviceSecurityGroup = new ec2.SecurityGroup(this, 'ServiceSecurityGroup', {
       vpc,
       description: 'Application tasks: traffic from the internal ALB only (NET-4)',
-      // Egress stays inside what the routes allow: the VPC, its endpoints and the premises.
-      allowAllOutbound: true,
+      // Egress is what the tier needs (NET-4): HTTPS to the AWS APIs (interface endpoints in
+      // the VPC, ECR layers through the S3 gateway endpoint); the database adds its port.
+      allowAllOutbound: false,
     });
+    this.serviceSecurityGroup.addEgressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(443),
+      'HTTPS to the VPC endpoints and, through the S3 gateway endpoint, ECR image layers',
+    );
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: this.cluster,
       taskDefinition: this.taskDefinition,
@@ -295,6 +338,21 @@ function validate(
   if (!Token.isUnresolved(region) && cert[1] !== region) {
     throw new Error(
       `ApplicationTier certificateArn "${props.certificateArn}" is in ${cert[1]}, but the load balancer is in ${region} [KEY-3]: use a certificate issued or imported in ${region}.`,
+    );
+  }
+  const user = props.containerUser ?? DEFAULT_CONTAINER_USER;
+  if (
+    !/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user) ||
+    /^(root|0)(:|$)/.test(user)
+  ) {
+    throw new Error(
+      `ApplicationTier containerUser "${user}" is not allowed [DET-2]: give a non-root user as uid[:gid] or a name the image defines, e.g. "1000:1000" (CT.ECS.PR.3).`,
+    );
+  }
+  const scratch = props.scratchPath ?? '/tmp';
+  if (!/^\/[A-Za-z0-9_./-]+$/.test(scratch) || scratch === '/') {
+    throw new Error(
+      `ApplicationTier scratchPath "${scratch}" is not allowed [DET-2]: give an absolute directory other than "/", e.g. "/tmp" (the root filesystem stays read-only, CT.ECS.PR.6).`,
     );
   }
   const allowed = FARGATE_MEMORY[cpu];

@@ -207,7 +207,8 @@ export class DataTier extends Construct {
 
   /**
    * Lets an application reach this database and bucket: the database security group admits
-   * `securityGroup` on the PostgreSQL port, and a policy created here (so a shared role in
+   * `securityGroup` on the PostgreSQL port (and `securityGroup` may send to it there, for a
+   * group without all-outbound egress), and a policy created here (so a shared role in
    * another stack needs no change there) grants read/write on the exchange bucket, use of the
    * data key, and `rds-db:connect` as `dbUser` (IAM authentication, no password).
    */
@@ -223,6 +224,17 @@ export class DataTier extends Construct {
     );
     const stack = Stack.of(this);
     this.grants += 1;
+    // The application's security group sends only what its tier needs (NET-4). The rule is
+    // created here, beside the ingress rule, so that a group in a shared stack needs no
+    // reference back to this stack.
+    new ec2.CfnSecurityGroupEgress(this, `ApplicationEgress${this.grants > 1 ? this.grants : ''}`, {
+      groupId: securityGroup.securityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: POSTGRES_PORT,
+      toPort: POSTGRES_PORT,
+      destinationSecurityGroupId: this.securityGroup.securityGroupId,
+      description: 'PostgreSQL to the data tier',
+    });
     // A customer-managed policy, not an inline one: reviewable on its own, and created here so
     // that a role in another stack (application mode) needs no change in that stack.
     const policy = new iam.ManagedPolicy(

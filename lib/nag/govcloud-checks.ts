@@ -4,7 +4,7 @@ import {
   type PolicyViolation,
   Validations,
 } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, type NagPackProps, type NagRuleCompliance } from 'cdk-nag';
+import { NagMessageLevel, NagPack, type NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { JAPAN_REGIONS } from '../config/regions';
 import {
@@ -14,6 +14,7 @@ import {
   GOVCLOUD_PACK_NAME,
   GOVCLOUD_PROFILES,
   GOVCLOUD_RULE_DEFINITIONS,
+  RULE_CRASHED_SUFFIX,
   type GovCloudProfile,
   type GovCloudRuleDefinition,
   type GovCloudRuleInfo,
@@ -75,6 +76,24 @@ export interface GovCloudNonFunctionalLevels {
   readonly remoteCopy?: boolean;
 }
 
+/**
+ * Rule ID of the finding reported when a rule throws instead of judging (規則の異常終了). A
+ * crash is never a non-compliant resource: it has its own ID and `ruleMetadata.status`
+ * `crashed`, its own row status in the compliance report, and it cannot be acknowledged, so a
+ * broken rule fails loudly instead of being suppressed with the finding it should have judged.
+ */
+export const RULE_CRASHED_ID = `${GOVCLOUD_PACK_NAME}-${RULE_CRASHED_SUFFIX}`;
+
+/** One rule that threw on one resource during the last validation pass. */
+export interface GovCloudRuleCrash {
+  /** Full ID of the rule that threw. */
+  readonly ruleId: string;
+  /** Construct path of the resource it was judging. */
+  readonly constructPath: string;
+  /** The error message. */
+  readonly message: string;
+}
+
 /** One resource check of the pack, ready to run on a CfnResource. */
 export interface GovCloudRuleCheck {
   /** Full rule ID, e.g. `GCJ-RET1-LogGroupRetention`. */
@@ -114,6 +133,13 @@ export class GovCloudChecks extends NagPack {
   public readonly settings: GovCloudRuleSettings;
   /** The rules this instance applies, with their texts for its settings. */
   public readonly rules: readonly GovCloudRuleInfo[];
+
+  /** Rules that threw during the last validation pass (empty when every rule judged). */
+  public get crashes(): readonly GovCloudRuleCrash[] {
+    return this.lastCrashes;
+  }
+
+  private lastCrashes: GovCloudRuleCrash[] = [];
 
   /** Results of the last validation pass, per resource and rule ID. */
   private lastResults = new WeakMap<CfnResource, Map<string, NagRuleCompliance>>();
@@ -189,8 +215,10 @@ export class GovCloudChecks extends NagPack {
    */
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.lastResults = new WeakMap();
+    this.lastCrashes = [];
     const report = withResourceIndex(scope, () => super.validateScope(scope));
     const violations = report.violations.map((v) => this.annotate(v));
+    if (this.lastCrashes.length > 0) violations.push(crashViolation(this.lastCrashes));
     const unreasoned = AcknowledgementReason(scope);
     if (unreasoned.length > 0) {
       const rule = this.active.find((a) => a.definition.suffix === ACKNOWLEDGEMENT_REASON_SUFFIX);
@@ -220,9 +248,29 @@ export class GovCloudChecks extends NagPack {
         explanation: info.explanation,
         level: definition.level,
         node,
-        rule: (n) => this.remember(n, info.id, check(n)),
+        rule: (n) => this.judge(n, info.id, check),
       });
     }
+  }
+
+  /**
+   * Runs one check; a throw is recorded as a crash and hidden from cdk-nag, which would
+   * otherwise report it under the rule's own ID, where an acknowledgement of the finding
+   * silences it.
+   */
+  private judge(node: CfnResource, ruleId: string, check: NagRule): NagRuleCompliance {
+    let result: NagRuleCompliance;
+    try {
+      result = check(node);
+    } catch (error) {
+      this.lastCrashes.push({
+        ruleId,
+        constructPath: node.node.path,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+    return this.remember(node, ruleId, result);
   }
 
   private remember(
@@ -256,6 +304,23 @@ export class GovCloudChecks extends NagPack {
       },
     };
   }
+}
+
+function crashViolation(crashes: readonly GovCloudRuleCrash[]): PolicyViolation {
+  return {
+    ruleName: RULE_CRASHED_ID,
+    description: `A rule threw instead of judging; the resources below were not checked: ${crashes.map((c) => `${c.ruleId} on ${c.constructPath}: ${c.message}`).join('; ')}.`,
+    severity: 'error',
+    violatingResources: crashes.map((c) => ({
+      constructPath: c.constructPath,
+      locations: ['Properties'],
+    })),
+    ruleMetadata: {
+      status: 'crashed',
+      rules: [...new Set(crashes.map((c) => c.ruleId))].join(' '),
+      requirements: 'EVD-1',
+    },
+  };
 }
 
 function isConstruct(x: unknown): x is IConstruct {

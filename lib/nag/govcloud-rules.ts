@@ -2,6 +2,13 @@ import { NagMessageLevel } from 'cdk-nag';
 import { JAPAN_REGIONS } from '../config/regions';
 import { requirement, type RequirementId } from '../requirements';
 import DatabaseMultiAz from './rules/availability/DatabaseMultiAz';
+import AlertDeadLetterQueue from './rules/alerts/AlertDeadLetterQueue';
+import ContainerNotRoot from './rules/containers/ContainerNotRoot';
+import ContainerReadOnlyRoot from './rules/containers/ContainerReadOnlyRoot';
+import BucketLifecycle from './rules/lifecycle/BucketLifecycle';
+import RepositoryLifecycle from './rules/lifecycle/RepositoryLifecycle';
+import EndpointPolicy from './rules/network/EndpointPolicy';
+import NoUnrestrictedEgress from './rules/network/NoUnrestrictedEgress';
 import BackupCrossRegionCopy from './rules/backup/BackupCrossRegionCopy';
 import BackupScheduleMeetsRpo from './rules/backup/BackupScheduleMeetsRpo';
 import RemoteCopyMeetsRpo from './rules/backup/RemoteCopyMeetsRpo';
@@ -23,6 +30,7 @@ import SecretEncrypted from './rules/encryption/SecretEncrypted';
 import SnsEncrypted from './rules/encryption/SnsEncrypted';
 import SqsEncrypted from './rules/encryption/SqsEncrypted';
 import KeyDeletionWindow from './rules/kms/KeyDeletionWindow';
+import KeyGrantGuard from './rules/kms/KeyGrantGuard';
 import KeyRotation from './rules/kms/KeyRotation';
 import LogGroupEncrypted from './rules/logs/LogGroupEncrypted';
 import LogGroupRetention from './rules/logs/LogGroupRetention';
@@ -145,6 +153,9 @@ const { ERROR, WARN, INFO } = NagMessageLevel;
 
 /** ID of the pack-level rule that requires a reason on every acknowledgement. */
 export const ACKNOWLEDGEMENT_REASON_SUFFIX = 'EVD1-AcknowledgementReason';
+
+/** ID suffix of the pack-level finding for a rule that threw instead of judging. */
+export const RULE_CRASHED_SUFFIX = 'EVD1-RuleCrashed';
 
 /** Every rule of the pack, in report order. */
 export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
@@ -380,6 +391,17 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     why: 'Keys are protected: a scheduled deletion leaves the full 30 days to cancel it.',
     fix: 'Leave PendingWindowInDays unset or set it to 30 (pendingWindow: Duration.days(30)).',
     check: () => KeyDeletionWindow,
+  },
+  {
+    suffix: 'KEY2-KeyGrantGuard',
+    requirements: ['KEY-2', 'KEY-4'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () =>
+      'The key policy does not deny kms:CreateGrant unless the grant is for an AWS resource.',
+    why: 'Keys are protected: without the guard anyone with IAM KMS rights can grant Decrypt to another principal or account without touching the key policy, and a grant outlives the policy change that a crypto-erasure relies on (Control Tower CT.KMS.PR.3).',
+    fix: "Add a key policy statement: Effect Deny, Principal '*', Action kms:CreateGrant, Resource '*', Condition BoolIfExists { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } (PurposeKey adds it).",
+    check: () => KeyGrantGuard,
   },
   // Data services: encryption at rest with a CMK
   ...(
@@ -667,6 +689,79 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     fix: 'Give each municipality its own VPC, or acknowledge with the Digital Agency approval reference as the reason.',
     check: () => ApplicationTenancy,
   },
+  // Hardening found by independent validators (Control Tower proactive controls, cdk-nag Serverless)
+  {
+    suffix: 'DET3-AlertDeadLetterQueue',
+    requirements: ['DET-3'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () =>
+      'An EventBridge rule target has no dead-letter queue, or an SNS subscription no redrive policy.',
+    why: 'Alerts are monitored continuously: a delivery that fails after the retries must be kept and alarmed, not dropped without a trace.',
+    fix: 'Give every rule target DeadLetterConfig.Arn (an encrypted SQS queue) and every subscription a RedrivePolicy (deadLetterQueue), with an alarm on the queue (SecurityAlerts does this).',
+    check: () => AlertDeadLetterQueue,
+  },
+  {
+    suffix: 'NET4-EndpointPolicy',
+    requirements: ['NET-4'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () => 'The interface or gateway VPC endpoint has no endpoint policy.',
+    why: "Without a policy an endpoint admits any principal to any resource of the service, in any account: through the S3 gateway endpoint code in the VPC can write to another account's bucket.",
+    fix: "Add a policy limited to this account's principals and resources (aws:PrincipalAccount, aws:ResourceAccount) plus what AWS services need, e.g. the ECR layer bucket prod-<region>-starport-layer-bucket (ClosedNetwork does this).",
+    check: () => EndpointPolicy,
+  },
+  {
+    suffix: 'NET4-NoUnrestrictedEgress',
+    requirements: ['NET-4'],
+    level: ERROR,
+    profiles: CORE,
+    info: () =>
+      'The security group sends all traffic (every protocol or port) to 0.0.0.0/0 or ::/0.',
+    why: 'Security groups are least-privilege in both directions: egress only to what the tier needs.',
+    fix: 'Set allowAllOutbound: false and add egress rules for the ports and peers the tier uses (e.g. 443 to the endpoints, the database port to its security group).',
+    check: () => NoUnrestrictedEgress,
+  },
+  {
+    suffix: 'DET2-ContainerNotRoot',
+    requirements: ['DET-2'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () => 'A container of the ECS task definition runs as root or sets no user.',
+    why: 'A vulnerability countermeasure (脆弱性対策): code that gets into a container running as root has the most it can get (Control Tower CT.ECS.PR.3).',
+    fix: "Set user to a non-root uid[:gid], e.g. '1000:1000' (ApplicationTier containerUser).",
+    check: () => ContainerNotRoot,
+  },
+  {
+    suffix: 'DET2-ContainerReadOnlyRoot',
+    requirements: ['DET-2'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () => 'A container of the ECS task definition has a writable root filesystem.',
+    why: 'A vulnerability countermeasure (脆弱性対策): code that gets into the container cannot change its binaries (Control Tower CT.ECS.PR.6).',
+    fix: 'Set readonlyRootFilesystem: true and mount a volume where the application writes (ApplicationTier mounts one at /tmp).',
+    check: () => ContainerReadOnlyRoot,
+  },
+  {
+    suffix: 'RET3-BucketLifecycle',
+    requirements: ['RET-3'],
+    level: WARN,
+    profiles: BOTH,
+    info: () => 'The bucket has no enabled lifecycle rule.',
+    why: 'Long retention stays affordable: with versioning on, every overwrite is kept and billed until a rule moves or removes it (Control Tower CT.S3.PR.3, CT.S3.PR.6).',
+    fix: 'Add a lifecycle rule, e.g. noncurrentVersionExpiration and abortIncompleteMultipartUploadAfter, or transitions to colder storage classes.',
+    check: () => BucketLifecycle,
+  },
+  {
+    suffix: 'RET3-RepositoryLifecycle',
+    requirements: ['RET-3'],
+    level: WARN,
+    profiles: BOTH,
+    info: () => 'The ECR repository has no lifecycle policy.',
+    why: 'Untagged and superseded images pile up, each stored and scanned (Control Tower CT.ECR.PR.1).',
+    fix: 'Add lifecycleRules, e.g. expire untagged images after 30 days.',
+    check: () => RepositoryLifecycle,
+  },
   // Evidence
   {
     suffix: ACKNOWLEDGEMENT_REASON_SUFFIX,
@@ -677,6 +772,15 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     why: 'Acknowledged findings are audit evidence: the report lists each with its reason.',
     fix: 'Give every Validations.of(x).acknowledge({ id, reason }) a reason that says why the finding is acceptable.',
   },
+  {
+    suffix: RULE_CRASHED_SUFFIX,
+    requirements: ['EVD-1'],
+    level: ERROR,
+    profiles: BOTH,
+    info: () => 'A rule threw instead of judging the resource, so the resource was not checked.',
+    why: 'Evidence must say what was checked: a rule that fails is neither a pass nor a finding, and must not be acknowledged away with the finding it should have judged.',
+    fix: 'Report the rule error with the resource, or give the property a value the rule can read (e.g. a literal instead of a parameter); a rule error cannot be acknowledged.',
+  },
 ];
 
 /**
@@ -685,6 +789,7 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
  */
 const JAPANESE_WORDING: Partial<Record<RequirementId, string>> = {
   'RET-2': '運用者が保存期間を短縮できないこと',
+  'RET-3': '費用を考慮した長期保存（仮訳）',
   'NET-4': 'セキュリティグループは最小権限とすること',
   'NET-6': 'インターネットを経由しない保守経路とすること',
   'BAK-3': '運用者がバックアップを削除できないこと',

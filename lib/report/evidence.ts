@@ -29,6 +29,11 @@ export interface RuleResult {
   readonly nonCompliant: readonly string[];
   /** Non-compliant resources whose finding is acknowledged, with the reason given. */
   readonly acknowledged: readonly { readonly path: string; readonly reason: string }[];
+  /**
+   * Resources the rule threw on instead of judging, with the error: neither a pass nor a
+   * finding, reported with its own status (GCJ-EVD1-RuleCrashed).
+   */
+  readonly crashed: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** Everything the compliance report needs from a synthesized app (EVD-1, EVD-2). */
@@ -95,13 +100,17 @@ function judge(rule: EvidenceRule, stack: Stack, resources: readonly CfnResource
   let notApplicable = 0;
   const nonCompliant: string[] = [];
   const acknowledged: { path: string; reason: string }[] = [];
+  const crashed: { path: string; message: string }[] = [];
   for (const resource of resources) {
     let result: NagRuleCompliance;
     try {
       result = rule.check(resource);
-    } catch {
-      // cdk-nag treats a rule that cannot resolve a value as failing; so does the evidence.
-      result = NagRuleCompliance.NON_COMPLIANT;
+    } catch (error) {
+      crashed.push({
+        path: resource.node.path,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      continue;
     }
     if (result === NagRuleCompliance.COMPLIANT) {
       compliant++;
@@ -125,6 +134,7 @@ function judge(rule: EvidenceRule, stack: Stack, resources: readonly CfnResource
     notApplicable,
     nonCompliant,
     acknowledged,
+    crashed,
   };
 }
 

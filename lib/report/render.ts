@@ -4,7 +4,8 @@ import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
 
 /** Status of one rule in one stack. */
-export type RuleStatus = 'pass' | 'fail' | 'acknowledged' | 'informational' | 'not applicable';
+export type RuleStatus =
+  'rule error' | 'pass' | 'fail' | 'acknowledged' | 'informational' | 'not applicable';
 
 /** An approval the config records (e.g. the Digital Agency's approval for TEN-2). */
 export interface Approval {
@@ -46,6 +47,9 @@ export interface ReportSummary {
 
 /** Status of a rule in one stack, from its evidence. */
 export function ruleStatus(r: RuleResult): RuleStatus {
+  if (r.crashed.length > 0) {
+    return 'rule error';
+  }
   if (r.nonCompliant.length > 0) {
     // An Info finding tells what the template does by design ("Nothing to fix"): not a failure.
     return r.level === 'Info' ? 'informational' : 'fail';
@@ -57,6 +61,7 @@ export function ruleStatus(r: RuleResult): RuleStatus {
 }
 
 const STATUS_JA: Record<RuleStatus, string> = {
+  'rule error': '規則の異常終了',
   pass: '適合',
   fail: '不適合',
   acknowledged: '承認済み（理由あり）',
@@ -119,7 +124,9 @@ export function renderReport(
     const results = byRequirement.get(req.id) ?? [];
     const constructs = implementedBy.get(req.id) ?? [];
     const applicable = results.filter((r) => ruleStatus(r) !== 'not applicable');
-    const passing = applicable.length > 0 && applicable.every((r) => ruleStatus(r) !== 'fail');
+    const passing =
+      applicable.length > 0 &&
+      applicable.every((r) => !['fail', 'rule error'].includes(ruleStatus(r)));
     return { req, results, constructs, passing };
   });
 
@@ -127,6 +134,7 @@ export function renderReport(
     evidence.ruleResults
       .filter((r) => r.level === 'Error')
       .reduce((n, r) => n + r.nonCompliant.length, 0) +
+    evidence.ruleResults.reduce((n, r) => n + r.crashed.length, 0) +
     otherFindings.filter((f) => f.severity === 'error' || f.severity === 'fatal').length;
   const summary: ReportSummary = {
     requirements: rows.length,
@@ -255,6 +263,9 @@ function markdown(
         r.nonCompliant.length > 0
           ? `${t('non-compliant', '不適合')}: ${r.nonCompliant.map((p) => `\`${p}\``).join(', ')}`
           : '',
+        ...r.crashed.map(
+          (c) => `${t('rule error', '規則の異常終了')} \`${c.path}\`: ${escapeCell(c.message)}`,
+        ),
         ...r.acknowledged.map(
           (a) => `${t('acknowledged', '承認')} \`${a.path}\`: ${escapeCell(a.reason)}`,
         ),

@@ -90,7 +90,9 @@ export function collectFindings(
       for (const resource of violation.violatingResources) {
         const constructPath = resource.constructPath ?? resource.resourceLogicalId ?? '';
         const construct = constructs.get(constructPath);
+        // A rule that threw has not judged the resource; no acknowledgement covers that.
         if (
+          violation.ruleMetadata?.status !== 'crashed' &&
           construct &&
           (isNamespaceAcknowledged(construct, `${namespace}::${violation.ruleName}`) ||
             isRuleLevelAcknowledged(construct, violation.ruleName))

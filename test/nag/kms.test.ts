@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { flagged, tokyoStack } from './support';
@@ -50,8 +51,110 @@ describe('GCJ-KEY2-KeyRetained', () => {
       'GCJ-KEY1-KeyRotation',
       'GCJ-KEY2-KeyDeletionWindow',
       'GCJ-KEY2-KeyRetained',
+      'GCJ-KEY2-KeyGrantGuard',
     ]) {
       expect(flagged(stack, rule)).toEqual([]);
     }
+  });
+});
+
+describe('GCJ-KEY2-KeyGrantGuard', () => {
+  const RULE = 'GCJ-KEY2-KeyGrantGuard';
+
+  /** A key whose policy carries one extra statement, written out as a vendor would. */
+  function keyWith(stack: ReturnType<typeof tokyoStack>, id: string, statement: object): void {
+    new kms.CfnKey(stack, id, {
+      keyPolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          statement,
+        ],
+      },
+    });
+  }
+
+  const guard = {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 'kms:CreateGrant',
+    Resource: '*',
+    Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false' } },
+  };
+
+  test('passes a deny of CreateGrant to everyone unless for an AWS resource', () => {
+    const stack = tokyoStack();
+    keyWith(stack, 'Guarded', guard);
+    keyWith(stack, 'GuardedBool', {
+      ...guard,
+      Principal: { AWS: '*' },
+      Action: ['kms:CreateGrant', 'kms:ListGrants'],
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': false } },
+    });
+    keyWith(stack, 'GuardedWildcard', { ...guard, Action: 'kms:Create*' });
+    expect(flagged(stack, RULE)).toEqual([]);
+  });
+
+  test('flags no guard, an Allow, a guard for one principal only, or the wrong condition', () => {
+    const stack = tokyoStack();
+    new kms.Key(stack, 'Plain');
+    keyWith(stack, 'AllowOnly', { ...guard, Effect: 'Allow' });
+    keyWith(stack, 'OnePrincipal', {
+      ...guard,
+      Principal: { AWS: 'arn:aws:iam::111122223333:role/Operator' },
+    });
+    keyWith(stack, 'TrueCondition', {
+      ...guard,
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'true' } },
+    });
+    keyWith(stack, 'OtherAction', { ...guard, Action: 'kms:Decrypt' });
+    keyWith(stack, 'NoCondition', { ...guard, Condition: undefined });
+    expect(flagged(stack, RULE)).toEqual([
+      'Stack/AllowOnly',
+      'Stack/NoCondition',
+      'Stack/OnePrincipal',
+      'Stack/OtherAction',
+      'Stack/Plain/Resource',
+      'Stack/TrueCondition',
+    ]);
+  });
+
+  test('PurposeKey writes the guard in the shape Control Tower CT.KMS.PR.3 accepts', () => {
+    const stack = tokyoStack();
+    const key = new PurposeKey(stack, 'Audit', { purpose: 'audit-logs' });
+    key.grantServiceUse('logs.ap-northeast-1.amazonaws.com');
+    key.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SomeoneElsesDeny',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:ScheduleKeyDeletion'],
+        resources: ['*'],
+      }),
+    );
+    const policy = stack.resolve((key.key.node.defaultChild as kms.CfnKey).keyPolicy) as {
+      Statement: Record<string, unknown>[];
+    };
+    expect(policy.Statement.filter((s) => s.Action === 'kms:CreateGrant')).toEqual([
+      {
+        Sid: 'DenyGrantsNotForAwsResources',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+        Condition: {
+          BoolIfExists: {
+            'kms:GrantIsForAWSResource': 'false',
+            'aws:PrincipalIsAWSService': 'false',
+          },
+        },
+      },
+    ]);
+    expect(flagged(stack, RULE)).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ describe('props', () => {
       'GCJ-NET1-NoNatGateway',
       'GCJ-NET1-NoPublicIp',
       'GCJ-NET4-NoOpenIngress',
+      'GCJ-NET4-NoUnrestrictedEgress',
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   Stack,
   type StackProps,
 } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { IConstruct } from 'constructs';
 import { GovCloudChecks, type GovCloudChecksProps } from '../../lib/nag';
@@ -18,12 +19,23 @@ export function tokyoStack(id = 'Stack', props: StackProps = {}): Stack {
   return new Stack(app, id, { env: { region: 'ap-northeast-1' }, ...props });
 }
 
-/** Runs the pack over `scope` directly (no synthesis), as the rule tests do. */
+/**
+ * Runs the pack over `scope` directly (no synthesis), as the rule tests do, and fails when a
+ * rule threw instead of judging (as cdk-nag's own rule tests do), so that no rule test can pass
+ * on a crash that happens to look like the expected finding or its absence.
+ */
 export function validate(
   scope: IConstruct,
   props: GovCloudChecksProps = {},
 ): PolicyValidationPluginReport {
-  return new GovCloudChecks(props).validateScope(scope);
+  const pack = new GovCloudChecks(props);
+  const report = pack.validateScope(scope);
+  if (pack.crashes.length > 0) {
+    throw new Error(
+      `A rule crashed: ${pack.crashes.map((c) => `${c.ruleId} on ${c.constructPath}: ${c.message}`).join('; ')}`,
+    );
+  }
+  return report;
 }
 
 /** Construct paths flagged by one rule (its full ID, e.g. `GCJ-RET1-LogGroupRetention`). */
@@ -50,10 +62,23 @@ export function rulesFor(
     .sort();
 }
 
-/** A compliant customer-managed key (rotation on, 30-day window, retained). */
+/**
+ * A compliant customer-managed key (rotation on, 30-day window, retained, grants only for AWS
+ * resources), written with plain aws-kms as a vendor would.
+ */
 export function cmk(scope: IConstruct, id = 'Key'): kms.Key {
-  return new kms.Key(scope as Stack, id, {
+  const key = new kms.Key(scope as Stack, id, {
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false' } },
+    }),
+  );
+  return key;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,7 +11,7 @@ import {
   defaultPacks,
   expectNoUnacknowledgedFindings,
 } from '../../lib/testing/nag';
-import { GOOD_TAGS } from './support';
+import { cmk, GOOD_TAGS } from './support';
 
 function tokyoApp(): { app: App; stack: Stack } {
   const app = new App({ builtinCloudFormationValidation: false });
@@ -21,10 +21,7 @@ function tokyoApp(): { app: App; stack: Stack } {
 }
 
 function goodKey(stack: Stack): kms.Key {
-  return new kms.Key(stack, 'Key', {
-    enableKeyRotation: true,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
+  return cmk(stack);
 }
 
 describe('expectNoUnacknowledgedFindings', () => {

@@ -18,6 +18,7 @@ const result = (over: Partial<RuleResult>): RuleResult => ({
   notApplicable: 0,
   nonCompliant: ['S/Bucket/Resource'],
   acknowledged: [],
+  crashed: [],
   ...over,
 });
 const evidence = (ruleResults: RuleResult[]): Evidence => ({

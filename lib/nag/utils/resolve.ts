@@ -29,8 +29,8 @@ export function asList<T = unknown>(value: unknown): T[] {
 
 /**
  * Resolves a property that CloudFormation treats as a boolean, accepting `true` and `"true"`.
- * Throws (through `NagRules.resolveIfPrimitive`) when the value is an unresolvable intrinsic, so
- * that cdk-nag reports the rule as failing rather than guessing.
+ * Throws (through `NagRules.resolveIfPrimitive`) when the value is an unresolvable intrinsic
+ * rather than guessing; the pack reports that as a rule crash (GCJ-EVD1-RuleCrashed).
  */
 export function isTrue(node: CfnResource, value: unknown): boolean {
   const resolved: unknown = NagRules.resolveIfPrimitive(node, value);
@@ -188,7 +188,9 @@ export function resourceByLogicalId(stack: Stack, logicalId: string): CfnResourc
  * literal or an expression such as `Fn::Join`.
  */
 export function referencedResource(node: CfnResource, value: unknown): CfnResource | undefined {
-  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+  const reversed = Token.isUnresolved(value)
+    ? Tokenization.reverse(value, { failConcat: false })
+    : undefined;
   if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
     return reversed.target;
   }
@@ -219,7 +221,9 @@ const NO_KEYS: ReferenceKeys = { targets: [], logicalIds: new Set(), names: new 
 function referenceKeys(node: CfnResource, value: unknown): ReferenceKeys {
   if (value === undefined || value === null) return NO_KEYS;
   // A value that is one reference token names exactly one resource: decide without resolving.
-  const reversed = Token.isUnresolved(value) ? Tokenization.reverse(value) : undefined;
+  const reversed = Token.isUnresolved(value)
+    ? Tokenization.reverse(value, { failConcat: false })
+    : undefined;
   if (reversed && Reference.isReference(reversed) && CfnResource.isCfnResource(reversed.target)) {
     return { ...NO_KEYS, targets: [reversed.target] };
   }

@@ -3,7 +3,8 @@ import type { NagRuleCompliance } from 'cdk-nag';
 
 /**
  * A rule: a pure check of one CloudFormation resource, as in cdk-nag. It returns COMPLIANT,
- * NON_COMPLIANT or NOT_APPLICABLE, and may throw when a value it needs is an unresolvable
- * intrinsic (cdk-nag then reports the rule as failing for that resource).
+ * NON_COMPLIANT or NOT_APPLICABLE. A rule that throws (e.g. on a value it cannot resolve) has
+ * not judged the resource: GovCloudChecks reports it as `GCJ-EVD1-RuleCrashed`, never as a
+ * non-compliant resource.
  */
 export type NagRule = (node: CfnResource) => NagRuleCompliance;

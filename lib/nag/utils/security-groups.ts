@@ -1,5 +1,9 @@
 import type { CfnResource } from 'aws-cdk-lib';
-import { CfnSecurityGroup, CfnSecurityGroupIngress } from 'aws-cdk-lib/aws-ec2';
+import {
+  CfnSecurityGroup,
+  CfnSecurityGroupEgress,
+  CfnSecurityGroupIngress,
+} from 'aws-cdk-lib/aws-ec2';
 import { asList, isObject, resolve } from './resolve';
 
 /** One ingress permission of a security group, resolved. */
@@ -34,6 +38,40 @@ export function ingressRulesOf(node: CfnResource): IngressRule[] {
     ];
   }
   return [];
+}
+
+/**
+ * The egress rules a resource defines: the inline `SecurityGroupEgress` of an
+ * `AWS::EC2::SecurityGroup`, or an `AWS::EC2::SecurityGroupEgress` itself (destination CIDRs
+ * in `cidrIp` / `cidrIpv6`). Other resources have none.
+ */
+export function egressRulesOf(node: CfnResource): IngressRule[] {
+  if (node instanceof CfnSecurityGroup) {
+    return asList(resolve(node, node.securityGroupEgress))
+      .filter(isObject)
+      .map((r) => toRule(r));
+  }
+  if (node instanceof CfnSecurityGroupEgress) {
+    return [
+      toRule({
+        cidrIp: resolve(node, node.cidrIp),
+        cidrIpv6: resolve(node, node.cidrIpv6),
+        ipProtocol: resolve(node, node.ipProtocol),
+        fromPort: resolve(node, node.fromPort),
+        toPort: resolve(node, node.toPort),
+      }),
+    ];
+  }
+  return [];
+}
+
+/** True when the rule covers every protocol, or every TCP or UDP port. */
+export function isAllTraffic(rule: IngressRule): boolean {
+  if (rule.ipProtocol === '-1' || rule.ipProtocol === 'all') return true;
+  if (!['tcp', '6', 'udp', '17'].includes(rule.ipProtocol)) return false;
+  const from = rule.fromPort ?? 0;
+  const to = rule.toPort ?? 65535;
+  return from === -1 || to === -1 || (from <= 0 && to >= 65535);
 }
 
 function toRule(r: Record<string, unknown>): IngressRule {

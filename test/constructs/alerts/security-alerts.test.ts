@@ -183,12 +183,20 @@ describe('SecurityAlerts topic and key (KEY-1, KEY-3)', () => {
 });
 
 describe('SecurityAlerts EventBridge rules (DET-3)', () => {
-  test('every rule targets the alert topic', () => {
+  test('every rule targets the alert topic, with the dead-letter queue for failed deliveries', () => {
     const topicId = stack.getLogicalId(alerts.topic.node.defaultChild as never);
+    const queueId = stack.getLogicalId(alerts.deadLetterQueue.node.defaultChild as never);
     const rules = Object.values(template.findResources('AWS::Events::Rule'));
     expect(rules).toHaveLength(Object.keys(alerts.eventRules).length);
     for (const rule of rules) {
-      expect(rule.Properties.Targets).toEqual([{ Arn: { Ref: topicId }, Id: 'Target0' }]);
+      expect(rule.Properties.Targets).toEqual([
+        {
+          Arn: { Ref: topicId },
+          Id: 'Target0',
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+          RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
+        },
+      ]);
       expect(rule.Properties.State).toBe('ENABLED');
     }
   });
@@ -423,7 +431,8 @@ describe('SecurityAlerts metric-filter alarms on the trail log group (CIS CloudW
   test('one filter and one alarm per CIS control, extra alarm and watched role', () => {
     const expected = CIS_METRIC_ALARMS.length + EXTRA_METRIC_ALARMS.length + 2;
     template.resourceCountIs('AWS::Logs::MetricFilter', expected);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', expected);
+    // Plus the alarm on the dead-letter queue.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', expected + 1);
     expect(CIS_METRIC_ALARMS.map((a) => a.securityHubControl)).toEqual(
       Array.from({ length: 14 }, (_, i) => `CloudWatch.${i + 1}`),
     );
@@ -431,7 +440,11 @@ describe('SecurityAlerts metric-filter alarms on the trail log group (CIS CloudW
 
   test('every alarm fires on a single match within five minutes and notifies the topic', () => {
     const topicId = stack.getLogicalId(alerts.topic.node.defaultChild as never);
-    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+    const filterAlarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.Namespace !== 'AWS/SQS',
+    );
+    expect(filterAlarms).toHaveLength(Object.keys(alerts.alarms).length);
+    for (const alarm of filterAlarms) {
       expect(alarm.Properties).toMatchObject({
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         Threshold: 1,
@@ -647,12 +660,36 @@ describe('SecurityAlerts metric-filter alarms on the trail log group (CIS CloudW
   test('without a trail log group (e.g. the DR region) there are no filters, and an info says why', () => {
     const dr = build({ withLogGroup: false }, 'ap-northeast-3');
     dr.template.resourceCountIs('AWS::Logs::MetricFilter', 0);
-    dr.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    // Only the dead-letter queue's alarm.
+    dr.template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     expect(Object.keys(dr.alerts.eventRules).length).toBeGreaterThan(0);
     Annotations.fromStack(dr.stack).hasInfo(
       '/Test/Alerts',
       Match.stringLikeRegexp('no trailLogGroup, so no metric-filter alarms here \\[DET-3\\]'),
     );
+  });
+
+  test('a failed delivery is kept in an encrypted queue and alarmed (DET-3)', () => {
+    const topicId = stack.getLogicalId(alerts.topic.node.defaultChild as never);
+    const keyId = stack.getLogicalId(alerts.key.node.defaultChild as never);
+    const queueId = stack.getLogicalId(alerts.deadLetterQueue.node.defaultChild as never);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      MessageRetentionPeriod: 1209600,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
+    for (const sub of Object.values(template.findResources('AWS::SNS::Subscription'))) {
+      expect(sub.Properties.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      });
+    }
   });
 
   test('the alert list covers every rule and alarm with requirement IDs', () => {

@@ -156,7 +156,7 @@ describe('ClosedNetwork', () => {
       });
     });
 
-    test('network ACL admits premises only on 443, and TCP replies; nothing else from outside (NET-4)', () => {
+    test('network ACL admits premises only on 443, and TCP replies above SSH and RDP; nothing else from outside (NET-4, CT.EC2.PR.5)', () => {
       const entries = resourcesOf(template, 'AWS::EC2::NetworkAclEntry').map(
         ([, e]) => e.Properties as Props,
       );
@@ -172,13 +172,16 @@ describe('ClosedNetwork', () => {
           expect.objectContaining({
             CidrBlock: '0.0.0.0/0',
             Protocol: 6,
-            PortRange: { From: 1024, To: 65535 },
+            PortRange: { From: 32768, To: 65535 },
           }),
         ]),
       );
       expect(ingress).toHaveLength(3);
       for (const e of ingress.filter((x) => x.CidrBlock === '0.0.0.0/0')) {
-        expect((e.PortRange as { From: number }).From).toBeGreaterThanOrEqual(1024);
+        const range = e.PortRange as { From: number; To: number };
+        for (const port of [22, 3389]) {
+          expect(port >= range.From && port <= range.To).toBe(false);
+        }
       }
       template.resourceCountIs('AWS::EC2::SubnetNetworkAclAssociation', 4);
     });

@@ -109,9 +109,10 @@ describe('MunicipalityTenant in vpc mode: two municipalities side by side', () =
           expect(policy).not.toContain(`"${otherId}"`);
         }
         expect(policy).not.toContain(otherCode);
+        // Only Allow statements admit anyone; the grant guard denies CreateGrant to everyone.
         const principals = (
-          r.Properties?.KeyPolicy as { Statement: { Principal: unknown }[] }
-        ).Statement.map((s) => JSON.stringify(s.Principal));
+          r.Properties?.KeyPolicy as { Statement: { Effect: string; Principal: unknown }[] }
+        ).Statement.filter((s) => s.Effect === 'Allow').map((s) => JSON.stringify(s.Principal));
         for (const p of principals) {
           expect(p).toMatch(/:root"|logs\.ap-northeast-1\.amazonaws\.com/);
         }

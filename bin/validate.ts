@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Control Tower proactive controls (cfn-guard rules of @cdklabs/cdk-validator-cfnguard) over
+// the synthesized default app: `npm run validate`. Every finding must be fixed or listed in
+// CONTROL_TOWER_ACKNOWLEDGEMENTS with its control ID and reason; anything else fails (exit 1).
+import * as fs from 'fs';
+import * as path from 'path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import type { IPolicyValidationContextBeta1 } from 'aws-cdk-lib';
+import { CONTROL_TOWER_ACKNOWLEDGEMENTS } from './control-tower-acknowledgements';
+
+const dir = process.argv[2] ?? 'cdk.out.validate';
+const templatePaths = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.template.json'))
+  .sort()
+  .map((f) => path.join(dir, f));
+const started = Date.now();
+const report = new CfnGuardValidator().validate({
+  templatePaths,
+} as unknown as IPolicyValidationContextBeta1);
+
+const open: string[] = [];
+const acknowledged: string[] = [];
+for (const violation of report.violations) {
+  const control =
+    /\[(CT\.[A-Z0-9]+\.PR\.\d+)\]/.exec(violation.description)?.[1] ?? violation.ruleName;
+  for (const resource of violation.violatingResources) {
+    const stack = path.basename(resource.templatePath, '.template.json');
+    const line = `${control} ${stack} ${resource.resourceLogicalId}`;
+    const ack = CONTROL_TOWER_ACKNOWLEDGEMENTS.find(
+      (a) => a.control === control && a.logicalId.test(resource.resourceLogicalId),
+    );
+    if (ack) acknowledged.push(`${line}: ${ack.reason}`);
+    else open.push(`${line}: ${violation.description.split('\n')[0]}`);
+  }
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(
+  `Control Tower proactive controls over ${templatePaths.length} templates (${seconds} s)`,
+);
+console.log(`acknowledged (${acknowledged.length}):\n  ${acknowledged.sort().join('\n  ')}`);
+if (open.length > 0) {
+  console.error(`unacknowledged (${open.length}):\n  ${open.sort().join('\n  ')}`);
+  process.exit(1);
+}
