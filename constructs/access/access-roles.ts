@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import { BaselineProtection } from '../guardrails/baseline-protection';
 import { RegionGuard } from '../guardrails/region-guard';
+import { boundaryPath } from '../guardrails/protection-statements';
 import {
   addTrust,
   trustedPrincipalsOf,
@@ -293,12 +294,16 @@ export class AccessRoles extends Construct {
     if (props.delegate) {
       const subPath = `${this.iamPath}sub-delegate/`;
       this.subDelegateBoundary = new iam.ManagedPolicy(this, 'SubDelegateBoundary', {
-        path: this.iamPath,
+        // Under the boundary path: the guard lets guarded roles create roles only with such a boundary.
+        path: boundaryPath(this.iamPath),
         description: 'Permission boundary of every sub-delegate role (IAM-4)',
         // Without an explicit sub-delegate, the delegate may re-delegate all of its own rights.
-        document: subDelegateDocument(
-          stack,
-          props.subDelegate?.delegatedActions ?? props.delegate.delegatedActions,
+        document: withGuardDenies(
+          subDelegateDocument(
+            stack,
+            props.subDelegate?.delegatedActions ?? props.delegate.delegatedActions,
+          ),
+          props.baselineProtection,
         ),
       });
       this.delegateBoundary = new iam.ManagedPolicy(this, 'DelegateBoundary', {
@@ -471,6 +476,22 @@ export class AccessRoles extends Construct {
     this.props.regionGuard.attachTo(role);
     return role;
   }
+}
+
+/**
+ * A boundary is the ceiling of every role created under it, so the guard's denies go into the
+ * boundary itself: a role the delegate creates cannot do what the delegate may not. IAM-3, IAM-4.
+ */
+function withGuardDenies(
+  document: iam.PolicyDocument,
+  protection: BaselineProtection,
+): iam.PolicyDocument {
+  document.addStatements(
+    ...protection.denyStatements.map((s) =>
+      iam.PolicyStatement.fromJson({ ...s, Sid: `Guard${s.Sid}` }),
+    ),
+  );
+  return document;
 }
 
 function delegateDocument(

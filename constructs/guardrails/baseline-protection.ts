@@ -1,13 +1,18 @@
 import { Fn, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
-import { IAM_POLICY_NAME_PATTERN } from './policy-json';
+import { IAM_POLICY_NAME_PATTERN, type PolicyStatementJson } from './policy-json';
+import { GLOBAL_SERVICE_ACTIONS } from './global-services';
 import {
+  BASELINE_BOUNDARY_NAME,
   BASELINE_IAM_PATH,
   DEFAULT_BASELINE_TAG,
   baselineProtectionStatements,
+  boundaryPath,
+  regionGuardStatement,
   type BaselineTag,
 } from './protection-statements';
+import { JAPAN_REGIONS } from '../core/regions';
 import { recordImplements } from '../core/implements';
 
 /** Properties of {@link BaselineProtection}. */
@@ -64,6 +69,21 @@ export interface BaselineProtectionProps {
    */
   readonly managedPolicyName?: string;
   /**
+   * Names of the baseline stacks (Tokyo and Osaka). Everything but reading them is denied —
+   * UpdateStack, DeleteStack, change sets, stack policies — so only the designated deployer,
+   * which does not carry this guard, can change the baseline. LOG-2.
+   * @default - this construct's own stack
+   */
+  readonly baselineStackNames?: readonly string[];
+  /**
+   * Name of the baseline boundary (ベースライン権限境界): `Allow *` plus the same denies and the
+   * Region guard, under `iamPath`. Guarded roles may create or change roles only when they
+   * carry a boundary under `iamPath`; give this name to `cdk bootstrap
+   * --custom-permissions-boundary` and to application roles. IAM-2, REG-2.
+   * @default BASELINE_BOUNDARY_NAME ('govcloud-jp-baseline-boundary')
+   */
+  readonly boundaryPolicyName?: string;
+  /**
    * Description of the managed policy.
    * @default - a description citing LOG-2, RET-2, KEY-2
    */
@@ -104,6 +124,16 @@ export class BaselineProtection extends Construct {
 
   /** The managed policy; attach it with {@link BaselineProtection.attachTo}. */
   public readonly policy: iam.IManagedPolicy;
+  /**
+   * The baseline boundary: attach it as the permissions boundary of every role a guarded
+   * principal creates (the guard refuses roles without a boundary under `iamPath`).
+   */
+  public readonly boundary: iam.ManagedPolicy;
+  /**
+   * The guard's deny statements as JSON, for boundaries that must carry them too (the
+   * delegate's and sub-delegate's, IAM-3, IAM-4).
+   */
+  public readonly denyStatements: readonly PolicyStatementJson[];
   /** The tag this guard protects and keeps from being removed. */
   public readonly baselineTag: BaselineTag;
   /** IAM path of the baseline's roles and policies. */
@@ -123,6 +153,11 @@ export class BaselineProtection extends Construct {
       ...(props.logGroupArns ?? []).flatMap((arn) => [arn, logGroupArnWithoutSuffix(arn)]),
     ];
     const stack = Stack.of(this);
+    resourceArns.push(
+      ...(props.baselineStackNames ?? [stack.stackName]).map(
+        (name) => `arn:${stack.partition}:cloudformation:*:${stack.account}:stack/${name}/*`,
+      ),
+    );
     const statements = baselineProtectionStatements({
       partition: stack.partition,
       account: stack.account,
@@ -131,6 +166,7 @@ export class BaselineProtection extends Construct {
       iamPath: this.iamPath,
       tag: props.protectByTag === false ? undefined : this.baselineTag,
     });
+    this.denyStatements = statements;
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       path: this.iamPath,
       managedPolicyName: props.managedPolicyName,
@@ -139,6 +175,28 @@ export class BaselineProtection extends Construct {
         'govcloud-jp-cdk baseline protection: explicit denies on audit-log services, archive, keys, log groups and baseline IAM (LOG-2, RET-2, KEY-2)',
       document: iam.PolicyDocument.fromJson({ Version: '2012-10-17', Statement: statements }),
     });
+    this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
+      path: boundaryPath(this.iamPath),
+      managedPolicyName: props.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME,
+      description:
+        'govcloud-jp-cdk baseline boundary: the ceiling of every role a guarded principal creates; same denies as the guard plus the Japan-only Region guard (IAM-2, LOG-2, REG-2)',
+      document: iam.PolicyDocument.fromJson({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'AllowWithinBoundary', Effect: 'Allow', Action: '*', Resource: '*' },
+          ...statements,
+          regionGuardStatement({
+            allowedRegions: JAPAN_REGIONS,
+            notActions: GLOBAL_SERVICE_ACTIONS,
+          }),
+        ],
+      }),
+    });
+  }
+
+  /** ARN of the baseline boundary, for `iam.Role` `permissionsBoundary` or bootstrap. */
+  public get boundaryArn(): string {
+    return this.boundary.managedPolicyArn;
   }
 
   /** Attaches the protection to a role (or user/group) so its denies apply to it. */

@@ -134,6 +134,7 @@ export class GovCloudBaselineStack extends Stack {
         ],
         keyArns: this.archives().map((a) => a.key.keyArn),
         logGroupArns: this.auditTrail ? [this.auditTrail.logGroup.logGroupArn] : [],
+        baselineStackNames: props.baselineStackNames,
       });
       this.regionGuard = new RegionGuard(this, 'RegionGuard');
       this.accessRoles = this.createAccessRoles(this.protection, this.regionGuard);

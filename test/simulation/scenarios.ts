@@ -292,6 +292,9 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
     ],
   };
   const subBoundary = { 'iam:PermissionsBoundary': a.policies.subDelegateBoundary };
+  const baselineBoundary = {
+    'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/govcloud-jp-baseline/boundary/govcloud-jp-baseline-boundary`,
+  };
   const tokyo = 'ap-northeast-1';
   const osaka = 'ap-northeast-3';
   const global = 'us-east-1';
@@ -343,9 +346,21 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
     ),
     r('operator', 'list GuardDuty findings', 'guardduty:ListFindings', '*', tokyo),
     r('operator', 'read Security Hub findings', 'securityhub:GetFindings', a.hub, tokyo),
-    r('operator', 'create app role (IAM is global)', 'iam:CreateRole', a.appRole, global),
+    r(
+      'operator',
+      'create app role with the baseline boundary',
+      'iam:CreateRole',
+      a.appRole,
+      global,
+      {
+        context: baselineBoundary,
+      },
+    ),
     r('operator', 'attach policy to app role', 'iam:AttachRolePolicy', a.appRole, global, {
-      context: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+      context: {
+        'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ...baselineBoundary,
+      },
     }),
     r('operator', 'pass app role', 'iam:PassRole', a.appRole, tokyo),
     r('operator', 'tag app instance (cost tag)', 'ec2:CreateTags', a.appInstance(tokyo), tokyo, {

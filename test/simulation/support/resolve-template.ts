@@ -111,7 +111,7 @@ export class ResolvedTemplate {
     const resource = this.resource(id);
     switch (resource.Type) {
       case 'AWS::IAM::ManagedPolicy':
-        return `arn:aws:iam::${this.account}:policy${this.path(id)}${id}`;
+        return `arn:aws:iam::${this.account}:policy${this.path(id)}${(resource.Properties?.ManagedPolicyName as string | undefined) ?? id}`;
       case 'AWS::S3::Bucket':
         return id.toLowerCase();
       case 'AWS::KMS::Key':
