@@ -43,6 +43,11 @@ export const AUDIT_SERVICE_TAMPER_ACTIONS: readonly string[] = [
   'config:DeleteRetentionConfiguration',
   'config:PutRetentionConfiguration',
   'config:DeleteEvaluationResults',
+  // Config rules carry no tags (CloudFormation has no Tags property for them).
+  'config:DeleteConfigRule',
+  'config:PutConfigRule',
+  'config:PutExternalEvaluation',
+  'config:StartConfigRulesEvaluation',
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
   'guardduty:Disassociate*',
@@ -242,6 +247,15 @@ export function baselineProtectionStatements(
     });
   }
   if (tagCondition) {
+    statements.push({
+      // Logs are read through S3 (kms:ViaService set); a direct Decrypt of a baseline key
+      // is refused. KEY-2.
+      Sid: 'DenyDirectDecrypt',
+      Effect: 'Deny',
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { ...tagCondition, Null: { 'kms:ViaService': 'true' } },
+    });
     statements.push({
       Sid: 'DenyTamperOnTaggedResources',
       Effect: 'Deny',

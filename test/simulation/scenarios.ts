@@ -337,11 +337,13 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
     r('operator', 'decrypt audit logs', 'kms:Decrypt', a.auditKey, tokyo),
     r('operator', 'search trail log group', 'logs:FilterLogEvents', a.logGroupBare, tokyo),
     r('operator', 'list Config recorders', 'config:DescribeConfigurationRecorders', '*', tokyo),
+    // Config rules are the baseline's alone now: they carry no tags, so a rule of the operator
+    // cannot be told from a baseline rule it would overwrite (see synthesized-app.test.ts).
     r(
       'operator',
-      'add own Config rule',
-      'config:PutConfigRule',
-      `arn:aws:config:${tokyo}:${ACCOUNT}:config-rule/config-rule-app1`,
+      'evaluate Config compliance',
+      'config:GetComplianceDetailsByConfigRule',
+      '*',
       tokyo,
     ),
     r('operator', 'list GuardDuty findings', 'guardduty:ListFindings', '*', tokyo),
