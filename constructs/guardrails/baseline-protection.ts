@@ -18,7 +18,8 @@ import { recordImplements } from '../core/implements';
 /** Properties of {@link BaselineProtection}. */
 export interface BaselineProtectionProps {
   /**
-   * CloudTrail trails of the baseline (証跡).
+   * CloudTrail trails of the baseline (証跡). Denied by ARN only when `protectByTag` is off;
+   * with the tag on, the tag statement covers them (LOG-2).
    * @default - none by ARN; tagged trails are still protected when `protectByTag` is on
    */
   readonly trailArns?: string[];
@@ -30,13 +31,14 @@ export interface BaselineProtectionProps {
    */
   readonly bucketArns?: string[];
   /**
-   * Baseline KMS keys (e.g. `PurposeKey.key.keyArn`).
+   * Baseline KMS keys (e.g. `PurposeKey.key.keyArn`). Denied by ARN only when `protectByTag`
+   * is off; with the tag on, the tag statement covers them (KEY-2).
    * @default - none by ARN; tagged keys are still protected when `protectByTag` is on
    */
   readonly keyArns?: string[];
   /**
    * Baseline log groups, as `logGroup.logGroupArn` (ending in `:*`, which also covers their
-   * log streams).
+   * log streams, which evaluate no tags). RET-2.
    * @default - none by ARN; tagged log groups are still protected when `protectByTag` is on
    */
   readonly logGroupArns?: string[];
@@ -146,10 +148,16 @@ export class BaselineProtection extends Construct {
     this.baselineTag = props.baselineTag ?? DEFAULT_BASELINE_TAG;
     validate(props, this.iamPath, this.baselineTag);
 
+    const byTag = props.protectByTag !== false;
+    // Trails and keys evaluate aws:ResourceTag on every Write action (service
+    // authorization data; proven in test/simulation/synthesized-app.test.ts), so with the tag
+    // on, their ARNs would only repeat the tag statement and push the boundary past the
+    // 6,144-character quota. S3 buckets (no ABAC) and stacks (untagged) are listed always.
     const resourceArns = [
-      ...(props.trailArns ?? []),
+      ...(byTag ? [] : (props.trailArns ?? [])),
       ...(props.bucketArns ?? []).flatMap((arn) => [arn, `${arn}/*`]),
-      ...(props.keyArns ?? []),
+      ...(byTag ? [] : (props.keyArns ?? [])),
+      // Log streams evaluate no tags: the `:*` form of the log group ARN covers them.
       ...(props.logGroupArns ?? []).flatMap((arn) => [arn, logGroupArnWithoutSuffix(arn)]),
     ];
     const stack = Stack.of(this);
@@ -182,14 +190,15 @@ export class BaselineProtection extends Construct {
         'govcloud-jp-cdk baseline boundary: the ceiling of every role a guarded principal creates; same denies as the guard plus the Japan-only Region guard (IAM-2, LOG-2, REG-2)',
       document: iam.PolicyDocument.fromJson({
         Version: '2012-10-17',
+        // Without Sids: the boundary must stay within the 6,144-character quota.
         Statement: [
-          { Sid: 'AllowWithinBoundary', Effect: 'Allow', Action: '*', Resource: '*' },
+          { Effect: 'Allow', Action: '*', Resource: '*' } as PolicyStatementJson,
           ...statements,
           regionGuardStatement({
             allowedRegions: JAPAN_REGIONS,
             notActions: GLOBAL_SERVICE_ACTIONS,
           }),
-        ],
+        ].map(({ Sid: _sid, ...rest }) => rest),
       }),
     });
   }

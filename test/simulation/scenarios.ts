@@ -85,8 +85,11 @@ export function tamperScenarios(f: Fixture): Scenario[] {
     actions: string[],
     context?: Record<string, string | string[]>,
   ) => {
+    // The trail, keys and log groups carry the baseline tag, which AWS evaluates for them.
+    const tagged = [a.trail, a.auditKey, a.logGroup, a.logGroupBare].includes(resource);
+    const ctx = tagged ? { ...TAGGED, ...context } : context;
     for (const action of actions) {
-      s.push({ label: `${label} ${action}`, action, resource, context });
+      s.push({ label: `${label} ${action}`, action, resource, context: ctx });
     }
   };
   add('trail', a.trail, [

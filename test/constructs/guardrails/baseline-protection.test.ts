@@ -74,7 +74,9 @@ describe('BaselineProtection', () => {
   });
 
   test('denies tampering with the listed trail, bucket and its objects, key and log group', () => {
-    const s = statements(synth(full).template).DenyTamperOnBaselineResources;
+    const s = statements(
+      synth({ ...full, protectByTag: false }).template,
+    ).DenyTamperOnBaselineResources;
     expect(s.Resource).toEqual(
       expect.arrayContaining([
         TRAIL,
@@ -179,6 +181,7 @@ describe('BaselineProtection', () => {
     new BaselineProtection(stack, 'Protection', {
       bucketArns: [bucket.bucketArn],
       logGroupArns: [logGroup.logGroupArn],
+      protectByTag: false,
     });
     const resources = statements(Template.fromStack(stack)).DenyTamperOnBaselineResources
       .Resource as unknown[];
