@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Aws, CfnRule, Duration, Fn, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
@@ -271,6 +271,7 @@ export class AccessRoles extends Construct {
     validate(props);
 
     const stack = Stack.of(this);
+    this.refuseOwnAccountAsMfaTrust(stack);
     const admin = iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess');
 
     if (props.representative) {
@@ -428,6 +429,41 @@ export class AccessRoles extends Construct {
         reason:
           'Read-only metadata actions (Describe/Get/List) of the audit services and the log archives, which ' +
           'central log collection needs across all their resources; business data is explicitly denied (LOG-6).',
+      });
+    }
+  }
+
+  /**
+   * The MFA-gated roles (break-glass, Digital Agency) must not trust the tenant account
+   * itself: any admin there could make an IAM user with MFA and assume them. Known account:
+   * a config error; unknown (environment-agnostic stack): a template rule that refuses the
+   * deployment into a trusted account. IAM-1, IAM-5.
+   */
+  private refuseOwnAccountAsMfaTrust(stack: Stack): void {
+    const gated: [string, AccessRoleOptions | undefined, string][] = [
+      ['representative', this.props.representative, 'IAM-1'],
+      ['digitalAgency', this.props.digitalAgency, 'IAM-5'],
+    ];
+    for (const [name, options, req] of gated) {
+      const accountIds = (options?.trustedPrincipals.accountIds ?? []).filter(
+        (a) => !Token.isUnresolved(a),
+      );
+      if (accountIds.length === 0) continue;
+      if (!Token.isUnresolved(stack.account)) {
+        if (accountIds.includes(stack.account)) {
+          throw new Error(
+            `AccessRoles ${name}.trustedPrincipals.accountIds "${stack.account}" is the tenant account itself [${req}]: any administrator there could create an IAM user with MFA and assume the role; trust the separate identity account instead.`,
+          );
+        }
+        continue;
+      }
+      new CfnRule(this, `${name[0].toUpperCase()}${name.slice(1)}TrustNotSelf`, {
+        assertions: [
+          {
+            assert: Fn.conditionNot(Fn.conditionContains(accountIds, Aws.ACCOUNT_ID)),
+            assertDescription: `${name}.trustedPrincipals.accountIds must not contain the account deployed into [${req}]: trust the separate identity account.`,
+          },
+        ],
       });
     }
   }
