@@ -1,4 +1,4 @@
-import { Fn, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
 import { IAM_POLICY_NAME_PATTERN, type PolicyStatementJson } from './policy-json';
@@ -201,6 +201,14 @@ export class BaselineProtection extends Construct {
         ].map(({ Sid: _sid, ...rest }) => rest),
       }),
     });
+    const reason =
+      'A permissions boundary grants nothing: it is the ceiling of roles created under it. Allow * ' +
+      'with the guard denies is that ceiling (IAM-2, LOG-2, REG-2).';
+    Validations.of(this.boundary).acknowledge(
+      { id: 'AwsSolutions-IAM5', reason },
+      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', reason },
+      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess', reason },
+    );
   }
 
   /** ARN of the baseline boundary, for `iam.Role` `permissionsBoundary` or bootstrap. */
