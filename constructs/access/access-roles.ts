@@ -1,9 +1,10 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Aws, CfnRule, Duration, Fn, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import { BaselineProtection } from '../guardrails/baseline-protection';
 import { RegionGuard } from '../guardrails/region-guard';
+import { boundaryPath } from '../guardrails/protection-statements';
 import {
   addTrust,
   trustedPrincipalsOf,
@@ -270,6 +271,7 @@ export class AccessRoles extends Construct {
     validate(props);
 
     const stack = Stack.of(this);
+    this.refuseOwnAccountAsMfaTrust(stack);
     const admin = iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess');
 
     if (props.representative) {
@@ -293,12 +295,16 @@ export class AccessRoles extends Construct {
     if (props.delegate) {
       const subPath = `${this.iamPath}sub-delegate/`;
       this.subDelegateBoundary = new iam.ManagedPolicy(this, 'SubDelegateBoundary', {
-        path: this.iamPath,
+        // Under the boundary path: the guard lets guarded roles create roles only with such a boundary.
+        path: boundaryPath(this.iamPath),
         description: 'Permission boundary of every sub-delegate role (IAM-4)',
         // Without an explicit sub-delegate, the delegate may re-delegate all of its own rights.
-        document: subDelegateDocument(
-          stack,
-          props.subDelegate?.delegatedActions ?? props.delegate.delegatedActions,
+        document: withGuardDenies(
+          subDelegateDocument(
+            stack,
+            props.subDelegate?.delegatedActions ?? props.delegate.delegatedActions,
+          ),
+          props.baselineProtection,
         ),
       });
       this.delegateBoundary = new iam.ManagedPolicy(this, 'DelegateBoundary', {
@@ -427,6 +433,41 @@ export class AccessRoles extends Construct {
     }
   }
 
+  /**
+   * The MFA-gated roles (break-glass, Digital Agency) must not trust the tenant account
+   * itself: any admin there could make an IAM user with MFA and assume them. Known account:
+   * a config error; unknown (environment-agnostic stack): a template rule that refuses the
+   * deployment into a trusted account. IAM-1, IAM-5.
+   */
+  private refuseOwnAccountAsMfaTrust(stack: Stack): void {
+    const gated: [string, AccessRoleOptions | undefined, string][] = [
+      ['representative', this.props.representative, 'IAM-1'],
+      ['digitalAgency', this.props.digitalAgency, 'IAM-5'],
+    ];
+    for (const [name, options, req] of gated) {
+      const accountIds = (options?.trustedPrincipals.accountIds ?? []).filter(
+        (a) => !Token.isUnresolved(a),
+      );
+      if (accountIds.length === 0) continue;
+      if (!Token.isUnresolved(stack.account)) {
+        if (accountIds.includes(stack.account)) {
+          throw new Error(
+            `AccessRoles ${name}.trustedPrincipals.accountIds "${stack.account}" is the tenant account itself [${req}]: any administrator there could create an IAM user with MFA and assume the role; trust the separate identity account instead.`,
+          );
+        }
+        continue;
+      }
+      new CfnRule(this, `${name[0].toUpperCase()}${name.slice(1)}TrustNotSelf`, {
+        assertions: [
+          {
+            assert: Fn.conditionNot(Fn.conditionContains(accountIds, Aws.ACCOUNT_ID)),
+            assertDescription: `${name}.trustedPrincipals.accountIds must not contain the account deployed into [${req}]: trust the separate identity account.`,
+          },
+        ],
+      });
+    }
+  }
+
   /** Every role created, for wiring alerts or outputs. */
   public get roles(): iam.Role[] {
     return [
@@ -471,6 +512,22 @@ export class AccessRoles extends Construct {
     this.props.regionGuard.attachTo(role);
     return role;
   }
+}
+
+/**
+ * A boundary is the ceiling of every role created under it, so the guard's denies go into the
+ * boundary itself: a role the delegate creates cannot do what the delegate may not. IAM-3, IAM-4.
+ */
+function withGuardDenies(
+  document: iam.PolicyDocument,
+  protection: BaselineProtection,
+): iam.PolicyDocument {
+  document.addStatements(
+    ...protection.denyStatements.map((s) =>
+      iam.PolicyStatement.fromJson({ ...s, Sid: `Guard${s.Sid}` }),
+    ),
+  );
+  return document;
 }
 
 function delegateDocument(

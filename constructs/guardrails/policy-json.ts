@@ -39,7 +39,11 @@ export function exemptPrincipals(
     ...statement,
     Condition: {
       ...(statement.Condition ?? {}),
-      ArnNotLike: { 'aws:PrincipalArn': [...principalArnPatterns] },
+      // Merged, not replaced: the statement may already hold an ArnNotLike of its own.
+      ArnNotLike: {
+        ...(statement.Condition?.ArnNotLike ?? {}),
+        'aws:PrincipalArn': [...principalArnPatterns],
+      },
     },
   };
 }

@@ -26,9 +26,11 @@ export const DEFAULT_BASELINE_TAG: BaselineTag = {
 export const BASELINE_IAM_PATH = '/govcloud-jp-baseline/';
 
 /**
- * Account-wide audit services (one recorder, detector and hub per Region, all owned by the
- * baseline). These actions accept no useful resource scope, so they are denied outright.
- * LOG-2, DET-1, DET-2.
+ * Account-wide audit and detection switches (one recorder, detector, hub and analyzer per
+ * Region, all owned by the baseline). These actions accept no resource scope that tells a
+ * baseline object from a new one — a new GuardDuty filter with auto-archive, a trusted IP
+ * list, a Security Hub automation rule or an Access Analyzer archive rule silences findings
+ * without touching a tagged resource — so they are denied outright. LOG-2, DET-1, DET-2, DET-3.
  */
 export const AUDIT_SERVICE_TAMPER_ACTIONS: readonly string[] = [
   'config:StopConfigurationRecorder',
@@ -40,71 +42,122 @@ export const AUDIT_SERVICE_TAMPER_ACTIONS: readonly string[] = [
   'config:PutDeliveryChannel',
   'config:DeleteRetentionConfiguration',
   'config:PutRetentionConfiguration',
+  'config:DeleteEvaluationResults',
+  // Config rules carry no tags (CloudFormation has no Tags property for them).
+  'config:DeleteConfigRule',
+  'config:PutConfigRule',
+  'config:PutExternalEvaluation',
+  'config:StartConfigRulesEvaluation',
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
-  'guardduty:DisassociateFromAdministratorAccount',
-  'guardduty:DisassociateFromMasterAccount',
+  'guardduty:Disassociate*',
+  'guardduty:CreateFilter',
+  'guardduty:UpdateFilter',
+  'guardduty:CreateIPSet',
+  'guardduty:UpdateIPSet',
+  'guardduty:CreateThreatIntelSet',
+  'guardduty:UpdateThreatIntelSet',
+  'guardduty:UpdateMalwareScanSettings',
+  'guardduty:UpdateMemberDetectors',
+  'guardduty:ArchiveFindings',
   'securityhub:Disable*',
   'securityhub:Disassociate*',
   'securityhub:BatchDisableStandards',
-];
-
-/** Stop, delete or re-aim a trail. LOG-1, LOG-2. */
-export const TRAIL_TAMPER_ACTIONS: readonly string[] = [
-  'cloudtrail:StopLogging',
-  'cloudtrail:DeleteTrail',
-  'cloudtrail:UpdateTrail',
-  'cloudtrail:PutEventSelectors',
-  'cloudtrail:PutInsightSelectors',
-];
-
-/**
- * Weaken or empty the archive bucket: its policy, Object Lock, versioning, public access
- * block, ACL, ownership and tags (all `s3:PutBucket*`), lifecycle, encryption, replication,
- * the bucket itself and its policy (`s3:DeleteBucket*`), objects and versions
- * (`s3:DeleteObject*`), retention and legal holds. LOG-2, LOG-3, RET-1, RET-2.
- */
-export const ARCHIVE_BUCKET_TAMPER_ACTIONS: readonly string[] = [
-  's3:PutBucket*',
-  's3:DeleteBucket*',
-  's3:PutLifecycleConfiguration',
-  's3:PutEncryptionConfiguration',
-  's3:PutReplicationConfiguration',
-  's3:DeleteObject*',
-  's3:PutObjectRetention',
-  's3:PutObjectLegalHold',
-  's3:BypassGovernanceRetention',
+  'securityhub:Update*',
+  'securityhub:BatchUpdate*',
+  'securityhub:CreateAutomationRule',
+  'securityhub:Delete*',
+  'access-analyzer:DeleteAnalyzer',
+  'access-analyzer:CreateArchiveRule',
+  'access-analyzer:UpdateArchiveRule',
+  'access-analyzer:ApplyArchiveRule',
+  'access-analyzer:UpdateFindings',
 ];
 
 /**
- * Make a baseline key unusable or take it out of the baseline's control: schedule deletion,
- * disable the key or its rotation (`kms:Disable*`), replace its policy. KEY-2.
+ * What anyone may still do to a baseline resource (by ARN or by the baseline tag): read it,
+ * query its logs, and — for the central log collection (LOG-6) — decrypt archived logs with
+ * its key. Every other action, whatever its service, is denied: Write, Permissions management
+ * and Tagging actions alike (stopping, deleting, re-aiming, re-policing, unsubscribing,
+ * disabling rules and alarms, overwriting metric filters, updating the baseline stack).
+ * LOG-2, RET-2, KEY-2, DET-3.
  */
-export const KEY_TAMPER_ACTIONS: readonly string[] = [
-  'kms:ScheduleKeyDeletion',
-  'kms:Disable*',
-  'kms:PutKeyPolicy',
-  'kms:DeleteImportedKeyMaterial',
+export const BASELINE_RESOURCE_READ_ACTIONS: readonly string[] = [
+  ...['cloudtrail', 'kms', 's3', 'logs', 'cloudformation'].flatMap(reads),
+  'cloudtrail:LookupEvents',
+  'logs:FilterLogEvents',
+  'logs:StartQuery',
+  'logs:StopQuery',
+  'kms:Decrypt',
 ];
 
 /**
- * Delete a baseline log group, its streams, retention or subscription (`logs:Delete*`), or
- * shorten its retention or change its key. RET-1, RET-2.
+ * {@link BASELINE_RESOURCE_READ_ACTIONS} plus the reads of the other services whose baseline
+ * resources carry the tag (detection, alerting, backup, custom-resource functions) and of
+ * baseline roles. Used with the tag condition, on every resource.
  */
-export const LOG_GROUP_TAMPER_ACTIONS: readonly string[] = [
-  'logs:Delete*',
-  'logs:PutRetentionPolicy',
-  'logs:DisassociateKmsKey',
-  'logs:AssociateKmsKey',
+export const TAGGED_RESOURCE_READ_ACTIONS: readonly string[] = [
+  ...BASELINE_RESOURCE_READ_ACTIONS,
+  ...['config', 'guardduty', 'securityhub', 'access-analyzer', 'sns', 'events', 'cloudwatch']
+    .concat(['backup', 'lambda'])
+    .flatMap(reads),
+  'config:BatchGet*',
+  'config:Select*',
+  'securityhub:BatchGet*',
 ];
 
-/** Every resource-scoped tamper action, in one list. */
-export const RESOURCE_TAMPER_ACTIONS: readonly string[] = [
-  ...TRAIL_TAMPER_ACTIONS,
-  ...ARCHIVE_BUCKET_TAMPER_ACTIONS,
-  ...KEY_TAMPER_ACTIONS,
-  ...LOG_GROUP_TAMPER_ACTIONS,
+function reads(service: string): string[] {
+  return [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`];
+}
+
+/**
+ * Creating or changing a role is allowed only when the role carries a boundary under
+ * {@link boundaryPath} (the baseline boundary or the sub-delegate boundary, each holding the
+ * guard's denies): the standard boundary-enforcement pattern. IAM-2, IAM-3.
+ */
+export const ROLE_BOUNDARY_ENFORCED_ACTIONS: readonly string[] = [
+  'iam:CreateRole',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:DetachRolePolicy',
+  'iam:DeleteRolePolicy',
+  'iam:UpdateAssumeRolePolicy',
 ];
+
+/**
+ * IAM users and their credentials. The Government Cloud signs in through federation, and a
+ * self-made user would be a principal without the guard (with MFA, even a way to break-glass).
+ * IAM-1, IAM-2.
+ */
+export const IAM_USER_ACTIONS: readonly string[] = [
+  'iam:CreateUser',
+  'iam:CreateAccessKey',
+  'iam:UpdateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:CreateVirtualMFADevice',
+  'iam:EnableMFADevice',
+  'iam:ResyncMFADevice',
+  'iam:CreateServiceSpecificCredential',
+  'iam:Upload*',
+  'iam:AttachUserPolicy',
+  'iam:PutUserPolicy',
+  'iam:PutUserPermissionsBoundary',
+  'iam:AddUserToGroup',
+  'iam:DeleteRolePermissionsBoundary',
+];
+
+/**
+ * IAM path of the boundaries that carry the guard's denies. Only the baseline creates
+ * policies there (the path lies under the protected baseline path).
+ */
+export function boundaryPath(iamPath: string): string {
+  return `${iamPath}boundary/`;
+}
+
+/** Default name of the baseline boundary managed policy (under {@link BASELINE_IAM_PATH}). */
+export const BASELINE_BOUNDARY_NAME = 'govcloud-jp-baseline-boundary';
 
 /**
  * What anyone may still do to a baseline role or policy: read it, and assume a role (whose
@@ -139,13 +192,11 @@ export interface BaselineProtectionStatementsInput {
   readonly partition: string;
   /** Account id, a token, or `*` (SCP: every account it applies to). */
   readonly account: string;
-  /** ARNs (or ARN patterns) of trails, archive buckets and their objects, keys, log groups. */
-  readonly resourceArns: readonly string[];
   /**
-   * Actions denied on `resourceArns`.
-   * @default RESOURCE_TAMPER_ACTIONS
+   * ARNs (or ARN patterns) of trails, archive buckets and their objects, keys, log groups,
+   * baseline stacks; everything but {@link BASELINE_RESOURCE_READ_ACTIONS} is denied on them.
    */
-  readonly resourceArnActions?: readonly string[];
+  readonly resourceArns: readonly string[];
   /** ARNs of baseline roles outside {@link BaselineProtectionStatementsInput.iamPath}. */
   readonly roleArns: readonly string[];
   /** IAM path of the baseline's roles and policies. */
@@ -176,20 +227,39 @@ export function baselineProtectionStatements(
       Action: [...AUDIT_SERVICE_TAMPER_ACTIONS],
       Resource: '*',
     },
+    {
+      Sid: 'DenyRolesWithoutBaselineBoundary',
+      Effect: 'Deny',
+      Action: [...ROLE_BOUNDARY_ENFORCED_ACTIONS],
+      Resource: '*',
+      Condition: {
+        ArnNotLike: { 'iam:PermissionsBoundary': iamArn('policy', `${input.iamPath}*`) },
+      },
+    },
+    { Sid: 'DenyIamUsers', Effect: 'Deny', Action: [...IAM_USER_ACTIONS], Resource: '*' },
   ];
   if (input.resourceArns.length > 0) {
     statements.push({
       Sid: 'DenyTamperOnBaselineResources',
       Effect: 'Deny',
-      Action: [...(input.resourceArnActions ?? RESOURCE_TAMPER_ACTIONS)],
+      NotAction: [...BASELINE_RESOURCE_READ_ACTIONS],
       Resource: [...input.resourceArns],
     });
   }
   if (tagCondition) {
     statements.push({
+      // Logs are read through S3 (kms:ViaService set); a direct Decrypt of a baseline key
+      // is refused. KEY-2.
+      Sid: 'DenyDirectDecrypt',
+      Effect: 'Deny',
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { ...tagCondition, Null: { 'kms:ViaService': 'true' } },
+    });
+    statements.push({
       Sid: 'DenyTamperOnTaggedResources',
       Effect: 'Deny',
-      Action: [...RESOURCE_TAMPER_ACTIONS],
+      NotAction: [...TAGGED_RESOURCE_READ_ACTIONS, ...BASELINE_IAM_ALLOWED_ACTIONS],
       Resource: '*',
       Condition: tagCondition,
     });
@@ -204,24 +274,15 @@ export function baselineProtectionStatements(
       ...input.roleArns,
     ],
   });
-  if (tagCondition && input.tag) {
-    statements.push(
-      {
-        Sid: 'DenyTaggedIamChanges',
-        Effect: 'Deny',
-        NotAction: [...BASELINE_IAM_ALLOWED_ACTIONS],
-        Resource: [iamArn('role', '/*'), iamArn('policy', '/*')],
-        Condition: tagCondition,
-      },
-      {
-        // Without this, an operator could strip the tag first and then tamper freely.
-        Sid: 'DenyBaselineTagChanges',
-        Effect: 'Deny',
-        Action: '*',
-        Resource: '*',
-        Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [input.tag.key] } },
-      },
-    );
+  if (input.tag) {
+    statements.push({
+      // Without this, an operator could strip the tag first and then tamper freely.
+      Sid: 'DenyBaselineTagChanges',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [input.tag.key] } },
+    });
   }
   statements.push({
     Sid: 'DenyAreaDeletion',

@@ -1,10 +1,11 @@
 import {
-  ARCHIVE_BUCKET_TAMPER_ACTIONS,
   BASELINE_IAM_PATH,
   DEFAULT_BASELINE_TAG,
   GLOBAL_SERVICE_ACTIONS,
   baselineProtectionStatements,
+  exemptPrincipals,
   regionGuardStatement,
+  type PolicyStatementJson,
   type BaselineTag,
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
@@ -95,6 +96,15 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
     }
   }
   const exempt = input.exemptPrincipalArns ?? DEFAULT_SCP_EXEMPT_PRINCIPALS;
+  const protection = baselineProtectionStatements({
+    partition: 'aws',
+    account: '*',
+    resourceArns: (input.protectedBucketArns ?? []).flatMap((arn) => [arn, `${arn}/*`]),
+    roleArns: [],
+    iamPath: input.iamPath ?? BASELINE_IAM_PATH,
+    tag: input.baselineTag ?? DEFAULT_BASELINE_TAG,
+    exemptPrincipalArns: exempt,
+  });
   const documents = [
     scp(
       'govcloud-jp-region-guard',
@@ -113,17 +123,17 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
     scp(
       'govcloud-jp-baseline-protection',
       'baseline-protection.json',
-      'Deny tampering with the baseline audit trail, archive, keys, log groups and IAM, and deleting the area (LOG-2, RET-2, KEY-2, IAM-2)',
-      baselineProtectionStatements({
-        partition: 'aws',
-        account: '*',
-        resourceArns: (input.protectedBucketArns ?? []).flatMap((arn) => [arn, `${arn}/*`]),
-        resourceArnActions: ARCHIVE_BUCKET_TAMPER_ACTIONS,
-        roleArns: [],
-        iamPath: input.iamPath ?? BASELINE_IAM_PATH,
-        tag: input.baselineTag ?? DEFAULT_BASELINE_TAG,
-        exemptPrincipalArns: exempt,
-      }),
+      'Deny tampering with the baseline audit trail, archive, keys, log groups, stacks and IAM (LOG-2, RET-2, KEY-2)',
+      protection.filter((s) => !IDENTITY_SIDS.has(s.Sid ?? '')),
+    ),
+    scp(
+      'govcloud-jp-detection-identity-guard',
+      'detection-identity-guard.json',
+      'Deny switching off detection, roles without the baseline boundary, IAM users, re-using exempt role names and deleting the area (DET-3, IAM-2, LOG-2)',
+      [
+        ...protection.filter((s) => IDENTITY_SIDS.has(s.Sid ?? '')),
+        exemptNameHoleStatement(exempt),
+      ],
     ),
   ];
   if (documents.length > SCP_MAX_DOCUMENTS) {
@@ -139,6 +149,40 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
     }
   }
   return documents;
+}
+
+/** Statements of the second protection document (one document would exceed SCP_MAX_BYTES). */
+const IDENTITY_SIDS = new Set([
+  'DenyAuditServiceTamper',
+  'DenyRolesWithoutBaselineBoundary',
+  'DenyIamUsers',
+  'DenyAreaDeletion',
+]);
+
+/**
+ * An exemption by role name is a hole unless nobody else can create, re-trust or empower a
+ * role of that name (the pattern Control Tower's own SCPs use for AWSControlTowerExecution):
+ * otherwise an operator creates `stacksets-exec-x` and acts as it, free of every SCP.
+ */
+function exemptNameHoleStatement(exempt: readonly string[]): PolicyStatementJson {
+  return exemptPrincipals(
+    {
+      Sid: 'DenyExemptRoleNames',
+      Effect: 'Deny',
+      Action: [
+        'iam:CreateRole',
+        'iam:UpdateAssumeRolePolicy',
+        'iam:AttachRolePolicy',
+        'iam:PutRolePolicy',
+        'iam:DeleteRolePermissionsBoundary',
+        'iam:PutRolePermissionsBoundary',
+        'iam:DetachRolePolicy',
+        'iam:DeleteRolePolicy',
+      ],
+      Resource: [...exempt],
+    },
+    exempt,
+  );
 }
 
 function scp(

@@ -172,6 +172,7 @@ export class GovCloudBaselineStack extends Stack {
           : existingTrailLogGroup
             ? [existingTrailLogGroup.logGroupArn]
             : [],
+        baselineStackNames: props.baselineStackNames,
       });
       this.regionGuard = new RegionGuard(this, 'RegionGuard');
       this.accessRoles = this.createAccessRoles(this.protection, this.regionGuard);

@@ -85,8 +85,11 @@ export function tamperScenarios(f: Fixture): Scenario[] {
     actions: string[],
     context?: Record<string, string | string[]>,
   ) => {
+    // The trail, keys and log groups carry the baseline tag, which AWS evaluates for them.
+    const tagged = [a.trail, a.auditKey, a.logGroup, a.logGroupBare].includes(resource);
+    const ctx = tagged ? { ...TAGGED, ...context } : context;
     for (const action of actions) {
-      s.push({ label: `${label} ${action}`, action, resource, context });
+      s.push({ label: `${label} ${action}`, action, resource, context: ctx });
     }
   };
   add('trail', a.trail, [
@@ -292,6 +295,9 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
     ],
   };
   const subBoundary = { 'iam:PermissionsBoundary': a.policies.subDelegateBoundary };
+  const baselineBoundary = {
+    'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/govcloud-jp-baseline/boundary/govcloud-jp-baseline-boundary`,
+  };
   const tokyo = 'ap-northeast-1';
   const osaka = 'ap-northeast-3';
   const global = 'us-east-1';
@@ -334,18 +340,32 @@ export function legitimateScenarios(f: Fixture): RoleRequest[] {
     r('operator', 'decrypt audit logs', 'kms:Decrypt', a.auditKey, tokyo),
     r('operator', 'search trail log group', 'logs:FilterLogEvents', a.logGroupBare, tokyo),
     r('operator', 'list Config recorders', 'config:DescribeConfigurationRecorders', '*', tokyo),
+    // Config rules are the baseline's alone now: they carry no tags, so a rule of the operator
+    // cannot be told from a baseline rule it would overwrite (see synthesized-app.test.ts).
     r(
       'operator',
-      'add own Config rule',
-      'config:PutConfigRule',
-      `arn:aws:config:${tokyo}:${ACCOUNT}:config-rule/config-rule-app1`,
+      'evaluate Config compliance',
+      'config:GetComplianceDetailsByConfigRule',
+      '*',
       tokyo,
     ),
     r('operator', 'list GuardDuty findings', 'guardduty:ListFindings', '*', tokyo),
     r('operator', 'read Security Hub findings', 'securityhub:GetFindings', a.hub, tokyo),
-    r('operator', 'create app role (IAM is global)', 'iam:CreateRole', a.appRole, global),
+    r(
+      'operator',
+      'create app role with the baseline boundary',
+      'iam:CreateRole',
+      a.appRole,
+      global,
+      {
+        context: baselineBoundary,
+      },
+    ),
     r('operator', 'attach policy to app role', 'iam:AttachRolePolicy', a.appRole, global, {
-      context: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+      context: {
+        'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+        ...baselineBoundary,
+      },
     }),
     r('operator', 'pass app role', 'iam:PassRole', a.appRole, tokyo),
     r('operator', 'tag app instance (cost tag)', 'ec2:CreateTags', a.appInstance(tokyo), tokyo, {

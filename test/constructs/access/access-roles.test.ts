@@ -375,3 +375,49 @@ describe('AccessRoles', () => {
     });
   });
 });
+
+describe('break-glass and Digital Agency trust refuse the tenant account itself (IAM-1, IAM-5)', () => {
+  const guards = (stack: Stack) => ({
+    baselineProtection: new BaselineProtection(stack, 'P'),
+    regionGuard: new RegionGuard(stack, 'R'),
+  });
+
+  test('a known account in accountIds is a config error naming the field', () => {
+    const stack = new Stack(new App(), 'S', {
+      env: { account: '123456789012', region: 'ap-northeast-1' },
+    });
+    expect(
+      () =>
+        new AccessRoles(stack, 'A', {
+          ...guards(stack),
+          representative: { trustedPrincipals: { accountIds: ['123456789012'] } },
+        }),
+    ).toThrow(
+      /representative\.trustedPrincipals\.accountIds "123456789012" is the tenant account itself \[IAM-1\]/,
+    );
+  });
+
+  test('another known account passes', () => {
+    const stack = new Stack(new App(), 'S', {
+      env: { account: '123456789012', region: 'ap-northeast-1' },
+    });
+    new AccessRoles(stack, 'A', {
+      ...guards(stack),
+      digitalAgency: { trustedPrincipals: { accountIds: ['210987654321'] } },
+    });
+    const rules = Object.keys(Template.fromStack(stack).toJSON().Rules ?? {});
+    expect(rules.filter((r) => r.includes('TrustNotSelf'))).toEqual([]);
+  });
+
+  test('an unknown account gets a template rule refusing deployment into a trusted account', () => {
+    const stack = new Stack(new App(), 'S');
+    new AccessRoles(stack, 'A', {
+      ...guards(stack),
+      digitalAgency: { trustedPrincipals: { accountIds: ['210987654321'] } },
+    });
+    const rules = Template.fromStack(stack).toJSON().Rules;
+    expect(JSON.stringify(rules)).toContain(
+      '{"Fn::Not":[{"Fn::Contains":[["210987654321"],{"Ref":"AWS::AccountId"}]}]}',
+    );
+  });
+});

@@ -8,7 +8,8 @@ import {
   AUDIT_SERVICE_TAMPER_ACTIONS,
   BASELINE_IAM_ALLOWED_ACTIONS,
   BaselineProtection,
-  RESOURCE_TAMPER_ACTIONS,
+  BASELINE_RESOURCE_READ_ACTIONS,
+  TAGGED_RESOURCE_READ_ACTIONS,
   type BaselineProtectionProps,
 } from '../../../constructs/guardrails';
 
@@ -27,7 +28,10 @@ function synth(props?: BaselineProtectionProps) {
 }
 
 function statements(template: Template): Record<string, Record<string, unknown>> {
-  const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy'));
+  // The guard itself; the baseline boundary (a second policy) is tested on its own.
+  const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy')).filter(
+    (p) => !p.Properties.ManagedPolicyName,
+  );
   expect(policies).toHaveLength(1);
   const list = policies[0].Properties.PolicyDocument.Statement as Record<string, unknown>[];
   return Object.fromEntries(list.map((s) => [s.Sid as string, s]));
@@ -70,7 +74,9 @@ describe('BaselineProtection', () => {
   });
 
   test('denies tampering with the listed trail, bucket and its objects, key and log group', () => {
-    const s = statements(synth(full).template).DenyTamperOnBaselineResources;
+    const s = statements(
+      synth({ ...full, protectByTag: false }).template,
+    ).DenyTamperOnBaselineResources;
     expect(s.Resource).toEqual(
       expect.arrayContaining([
         TRAIL,
@@ -81,26 +87,21 @@ describe('BaselineProtection', () => {
         LOG_GROUP.replace(/:\*$/, ''),
       ]),
     );
-    expect(s.Action).toEqual(expect.arrayContaining([...RESOURCE_TAMPER_ACTIONS]));
-    expect(s.Action).toEqual(
-      expect.arrayContaining([
-        'cloudtrail:StopLogging',
-        'cloudtrail:PutEventSelectors',
-        's3:PutBucket*',
-        's3:PutLifecycleConfiguration',
-        's3:DeleteObject*',
-        'kms:ScheduleKeyDeletion',
-        'kms:Disable*',
-        'kms:PutKeyPolicy',
-        'logs:Delete*',
-        'logs:PutRetentionPolicy',
-        'logs:DisassociateKmsKey',
-      ]),
-    );
+    // Everything but reading: no write can slip through an action list the guard forgot.
+    expect(s.Action).toBeUndefined();
+    expect(s.NotAction).toEqual([...BASELINE_RESOURCE_READ_ACTIONS]);
+    expect(
+      (s.NotAction as string[]).some((a) => /^[a-z0-9-]+:(Delete|Put|Update|Disable)/.test(a)),
+    ).toBe(false);
   });
 
-  test('omits the ARN statement when no resource is listed', () => {
-    expect(statements(synth().template).DenyTamperOnBaselineResources).toBeUndefined();
+  test('with no resource listed, the ARN statement covers only its own stack (LOG-2)', () => {
+    expect(statements(synth().template).DenyTamperOnBaselineResources.Resource).toEqual({
+      'Fn::Join': [
+        '',
+        ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:*:111111111111:stack/Test/*'],
+      ],
+    });
   });
 
   test('scopes the tag statement with aws:ResourceTag and forbids touching the tag key', () => {
@@ -114,7 +115,9 @@ describe('BaselineProtection', () => {
       Resource: '*',
       Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['govcloud-jp:baseline'] } },
     });
-    expect(s.DenyTaggedIamChanges.Condition).toEqual(s.DenyTamperOnTaggedResources.Condition);
+    expect(s.DenyTamperOnTaggedResources.NotAction).toEqual(
+      expect.arrayContaining([...TAGGED_RESOURCE_READ_ACTIONS]),
+    );
   });
 
   test('uses a custom baseline tag everywhere', () => {
@@ -130,7 +133,6 @@ describe('BaselineProtection', () => {
   test('protectByTag: false drops every tag statement', () => {
     const s = statements(synth({ ...full, protectByTag: false }).template);
     expect(s.DenyTamperOnTaggedResources).toBeUndefined();
-    expect(s.DenyTaggedIamChanges).toBeUndefined();
     expect(s.DenyBaselineTagChanges).toBeUndefined();
     expect(s.DenyTamperOnBaselineResources).toBeDefined();
   });
@@ -179,6 +181,7 @@ describe('BaselineProtection', () => {
     new BaselineProtection(stack, 'Protection', {
       bucketArns: [bucket.bucketArn],
       logGroupArns: [logGroup.logGroupArn],
+      protectByTag: false,
     });
     const resources = statements(Template.fromStack(stack)).DenyTamperOnBaselineResources
       .Resource as unknown[];
@@ -191,11 +194,14 @@ describe('BaselineProtection', () => {
       { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] },
       logsArn,
       { 'Fn::Select': [0, { 'Fn::Split': [':*', logsArn] }] },
+      expect.objectContaining({ 'Fn::Join': expect.anything() }),
     ]);
   });
 
   test('has no fixed name unless one is asked for', () => {
-    const unnamed = synth().template.findResources('AWS::IAM::ManagedPolicy');
+    const unnamed = synth().template.findResources('AWS::IAM::ManagedPolicy', {
+      Properties: { Path: '/govcloud-jp-baseline/' },
+    });
     expect(Object.values(unnamed)[0].Properties.ManagedPolicyName).toBeUndefined();
     synth({ managedPolicyName: 'govcloud-jp-baseline-protection' }).template.hasResourceProperties(
       'AWS::IAM::ManagedPolicy',

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  ARCHIVE_BUCKET_TAMPER_ACTIONS,
+  BASELINE_RESOURCE_READ_ACTIONS,
   AUDIT_SERVICE_TAMPER_ACTIONS,
   GLOBAL_SERVICE_ACTIONS,
-  RESOURCE_TAMPER_ACTIONS,
+  TAGGED_RESOURCE_READ_ACTIONS,
   type PolicyStatementJson,
 } from '../../../constructs/guardrails';
 import {
@@ -72,13 +72,16 @@ describe('SCP documents', () => {
   });
 
   test('the baseline protection SCP shares the in-account action lists and exempts deployers in every statement', () => {
-    const [, protection] = buildScpDocuments(REALISTIC);
-    const statements = protection.document.Statement as PolicyStatementJson[];
+    const statements = buildScpDocuments(REALISTIC)
+      .slice(1)
+      .flatMap((d) => d.document.Statement as PolicyStatementJson[]);
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(bySid.DenyAuditServiceTamper.Action).toEqual([...AUDIT_SERVICE_TAMPER_ACTIONS]);
-    expect(bySid.DenyTamperOnTaggedResources.Action).toEqual([...RESOURCE_TAMPER_ACTIONS]);
+    expect(bySid.DenyTamperOnTaggedResources.NotAction).toEqual(
+      expect.arrayContaining([...TAGGED_RESOURCE_READ_ACTIONS]),
+    );
     expect(bySid.DenyTamperOnBaselineResources).toMatchObject({
-      Action: [...ARCHIVE_BUCKET_TAMPER_ACTIONS],
+      NotAction: [...BASELINE_RESOURCE_READ_ACTIONS],
       Resource: [
         'arn:aws:s3:::govcloud-jp-audit-*',
         'arn:aws:s3:::govcloud-jp-audit-*/*',
@@ -93,7 +96,7 @@ describe('SCP documents', () => {
     expect(bySid.DenyAreaDeletion.Action).toContain('organizations:LeaveOrganization');
     for (const s of statements) {
       expect(s.Effect).toBe('Deny');
-      expect(s.Condition?.ArnNotLike).toEqual({
+      expect(s.Condition?.ArnNotLike).toMatchObject({
         'aws:PrincipalArn': REALISTIC.exemptPrincipalArns,
       });
       // Classic SCP grammar: wildcards only at the end of an action name.
@@ -114,6 +117,7 @@ describe('SCP documents', () => {
       expect(files.map((f) => path.relative(outdir, f))).toEqual([
         path.join('scp', 'region-guard.json'),
         path.join('scp', 'baseline-protection.json'),
+        path.join('scp', 'detection-identity-guard.json'),
       ]);
       const docs = buildScpDocuments(REALISTIC);
       files.forEach((file, i) => expect(fs.readFileSync(file, 'utf8')).toBe(docs[i].json));

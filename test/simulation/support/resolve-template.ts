@@ -39,6 +39,11 @@ export class ResolvedTemplate {
     template: Record<string, Json>,
     public readonly account: string,
     public readonly region: string,
+    /**
+     * When given, unnamed buckets get names the way CloudFormation generates them
+     * (`<stack>-<logical id>-<suffix>`, lower case), which name-pattern denies rely on.
+     */
+    public readonly stackName?: string,
   ) {
     this.resources = template.Resources as unknown as Record<string, CfnResource>;
   }
@@ -111,9 +116,11 @@ export class ResolvedTemplate {
     const resource = this.resource(id);
     switch (resource.Type) {
       case 'AWS::IAM::ManagedPolicy':
-        return `arn:aws:iam::${this.account}:policy${this.path(id)}${id}`;
+        return `arn:aws:iam::${this.account}:policy${this.path(id)}${(resource.Properties?.ManagedPolicyName as string | undefined) ?? id}`;
       case 'AWS::S3::Bucket':
-        return id.toLowerCase();
+        return this.stackName
+          ? `${this.stackName}-${id}`.toLowerCase().slice(0, 50) + '-1a2b3c4d5e6f'
+          : id.toLowerCase();
       case 'AWS::KMS::Key':
         return `key-${id.toLowerCase()}`;
       default:
