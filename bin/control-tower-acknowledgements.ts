@@ -47,6 +47,12 @@ export const CONTROL_TOWER_ACKNOWLEDGEMENTS: readonly ControlTowerAcknowledgemen
       'Permission boundaries of the delegate roles (IAM-3, IAM-4): a boundary caps rights, it grants none, and its explicit denies carry the guard; service wildcards are how a boundary allows what a delegate may be given.',
   },
   {
+    control: 'CT.IAM.PR.2',
+    logicalId: /^BaselineProtectionBoundary/,
+    reason:
+      'The baseline permission boundary (LOG-2, IAM-3): a boundary grants nothing by itself, its Allow * only lets the role policy decide, and its explicit denies (the guard and the Region guard) are what every role created in the account must carry.',
+  },
+  {
     control: 'CT.GUARDDUTY.PR.1',
     logicalId: /Detector/,
     reason:
