@@ -1,0 +1,59 @@
+// Splits a V8 CPU profile (`node --cpu-prof`) of the app process into the phases the bench
+// reports: building the constructs, CDK's CloudFormation validation, the rule packs, and
+// writing (synthesis of templates, evidence, SCP documents). Each sample's time goes to the
+// first phase found on its stack, innermost frame first.
+import * as fs from 'fs';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly children?: readonly number[];
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+export const PHASES = ['build', 'validation', 'packs', 'write', 'load', 'other'] as const;
+export type Phase = (typeof PHASES)[number];
+
+function phaseOf(frame: ProfileNode['callFrame']): Phase | undefined {
+  const { functionName: fn, url } = frame;
+  if (/cloudformation-validate/.test(url) || /^(initializeEngine|validateTemplate)$/.test(fn)) {
+    return 'validation';
+  }
+  if (/cdk-nag|\/lib\/nag\//.test(url)) return 'packs';
+  if (/^(writeEvidence|collectEvidence|writeScpDocuments)$/.test(fn)) return 'write';
+  if (/^buildGovCloudApp$/.test(fn)) return 'build';
+  if (/^(synth|synthesize)$/.test(fn)) return 'write';
+  if (/^(Module\._load|Module\._compile|wrapSafe|compileFunction)$/.test(fn)) return 'load';
+  return undefined;
+}
+
+/** Seconds of CPU per phase. */
+export function splitProfile(file: string): Record<Phase, number> {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, Phase>();
+  const classify = (id: number): Phase => {
+    const known = memo.get(id);
+    if (known) return known;
+    const node = byId.get(id);
+    const own = node && phaseOf(node.callFrame);
+    const up = parent.get(id);
+    const phase = own ?? (up === undefined ? 'other' : classify(up));
+    memo.set(id, phase);
+    return phase;
+  };
+  const out = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  profile.samples.forEach((id, i) => {
+    const name = byId.get(id)?.callFrame.functionName;
+    if (name === '(idle)') return;
+    out[classify(id)] += (profile.timeDeltas[i] ?? 0) / 1e6;
+  });
+  return out;
+}
