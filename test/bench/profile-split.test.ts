@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { splitProfile } from '../../bench/profile-split';
+
+// A hand-made profile: root → buildGovCloudApp; root → synth → validateTemplate;
+// root → synth → a cdk-nag frame; root → (idle).
+const frame = (id: number, functionName: string, url = '', children: number[] = []) => ({
+  id,
+  callFrame: { functionName, url },
+  children,
+});
+const profile = {
+  nodes: [
+    frame(1, '(root)', '', [2, 3, 6]),
+    frame(2, 'buildGovCloudApp', '/x/lib/app.ts'),
+    frame(3, 'synth', '/x/aws-cdk-lib/core/lib/stage.js', [4, 5]),
+    frame(4, 'validateTemplate', '/x/@aws/cloudformation-validate/index.js'),
+    frame(5, 'visit', '/x/node_modules/cdk-nag/lib/nag-pack.js'),
+    frame(6, '(idle)'),
+  ],
+  samples: [2, 4, 4, 5, 3, 6],
+  timeDeltas: [1e6, 2e6, 2e6, 5e5, 25e4, 9e6],
+};
+
+test('each sample counts for the innermost phase on its stack; idle time for none', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'split-')), 'p.cpuprofile');
+  fs.writeFileSync(file, JSON.stringify(profile));
+  expect(splitProfile(file)).toEqual({
+    build: 1,
+    validation: 4,
+    packs: 0.5,
+    write: 0.25,
+    load: 0,
+    other: 0,
+  });
+});
