@@ -159,13 +159,17 @@ async function profiledSynth(
 ): Promise<Profiled> {
   const dir = path.join(work, `profile-${profiles++}`);
   const node = `node --cpu-prof --cpu-prof-dir=${dir} -r @swc-node/register ${appFile}`;
-  const app = GNU_TIME ? `${GNU_TIME} -f BENCH_PEAK_RSS_KB=%M ${node}` : node;
+  // GNU time writes to its own file: the synth's output is kept only in part.
+  const peakFile = path.join(work, `peak-${profiles}.txt`);
+  const app = GNU_TIME ? `${GNU_TIME} -o ${peakFile} -f %M ${node}` : node;
   const run = await cdkSynth(what, ['--app', app, ...extra]);
   fs.rmSync(run.outdir, { recursive: true, force: true });
   const file = fs.existsSync(dir)
     ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
     : undefined;
-  const peak = /BENCH_PEAK_RSS_KB=(\d+)/.exec(run.output)?.[1];
+  const peak = fs.existsSync(peakFile)
+    ? /(\d+)\s*$/.exec(fs.readFileSync(peakFile, 'utf8'))?.[1]
+    : undefined;
   return {
     run,
     phases: file ? splitProfile(path.join(dir, file)) : undefined,
