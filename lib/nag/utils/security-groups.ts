@@ -21,23 +21,7 @@ export interface IngressRule {
  * have none.
  */
 export function ingressRulesOf(node: CfnResource): IngressRule[] {
-  if (node instanceof CfnSecurityGroup) {
-    return asList(resolve(node, node.securityGroupIngress))
-      .filter(isObject)
-      .map((r) => toRule(r));
-  }
-  if (node instanceof CfnSecurityGroupIngress) {
-    return [
-      toRule({
-        cidrIp: resolve(node, node.cidrIp),
-        cidrIpv6: resolve(node, node.cidrIpv6),
-        ipProtocol: resolve(node, node.ipProtocol),
-        fromPort: resolve(node, node.fromPort),
-        toPort: resolve(node, node.toPort),
-      }),
-    ];
-  }
-  return [];
+  return rulesOf(node, 'ingress');
 }
 
 /**
@@ -46,12 +30,18 @@ export function ingressRulesOf(node: CfnResource): IngressRule[] {
  * in `cidrIp` / `cidrIpv6`). Other resources have none.
  */
 export function egressRulesOf(node: CfnResource): IngressRule[] {
+  return rulesOf(node, 'egress');
+}
+
+function rulesOf(node: CfnResource, direction: 'ingress' | 'egress'): IngressRule[] {
   if (node instanceof CfnSecurityGroup) {
-    return asList(resolve(node, node.securityGroupEgress))
+    const inline = direction === 'ingress' ? node.securityGroupIngress : node.securityGroupEgress;
+    return asList(resolve(node, inline))
       .filter(isObject)
       .map((r) => toRule(r));
   }
-  if (node instanceof CfnSecurityGroupEgress) {
+  const standalone = direction === 'ingress' ? CfnSecurityGroupIngress : CfnSecurityGroupEgress;
+  if (node instanceof standalone) {
     return [
       toRule({
         cidrIp: resolve(node, node.cidrIp),

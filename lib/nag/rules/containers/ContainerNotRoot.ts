@@ -12,10 +12,8 @@ import { asList, isObject, resolve } from '../../utils/resolve';
  */
 export default Object.defineProperty(
   (node: CfnResource): NagRuleCompliance => {
-    if (!(node instanceof CfnTaskDefinition)) return NagRuleCompliance.NOT_APPLICABLE;
-    if (isWindows(node)) return NagRuleCompliance.NOT_APPLICABLE;
-    const containers = asList(resolve(node, node.containerDefinitions)).filter(isObject);
-    if (containers.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const containers = linuxContainersOf(node);
+    if (containers === undefined) return NagRuleCompliance.NOT_APPLICABLE;
     return containers.every((c) => isNonRoot(c.user))
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;
@@ -29,8 +27,18 @@ function isNonRoot(user: unknown): boolean {
   return !/^(root|0)(:|$)/.test(user.trim());
 }
 
+/**
+ * The container definitions of a Linux ECS task definition; undefined for any other resource,
+ * a Windows task or a task without containers (where the container rules do not apply).
+ */
+export function linuxContainersOf(node: CfnResource): Record<string, unknown>[] | undefined {
+  if (!(node instanceof CfnTaskDefinition) || isWindows(node)) return undefined;
+  const containers = asList(resolve(node, node.containerDefinitions)).filter(isObject);
+  return containers.length > 0 ? containers : undefined;
+}
+
 /** True for a task definition whose runtime platform is a Windows family. */
-export function isWindows(node: CfnTaskDefinition): boolean {
+function isWindows(node: CfnTaskDefinition): boolean {
   const platform = resolve(node, node.runtimePlatform);
   return (
     isObject(platform) &&

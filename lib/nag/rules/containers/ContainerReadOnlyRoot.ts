@@ -1,9 +1,7 @@
 import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
-import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve } from '../../utils/resolve';
-import { isWindows } from './ContainerNotRoot';
+import { linuxContainersOf } from './ContainerNotRoot';
 
 /**
  * Every container of an ECS task definition has a read-only root filesystem
@@ -14,10 +12,8 @@ import { isWindows } from './ContainerNotRoot';
  */
 export default Object.defineProperty(
   (node: CfnResource): NagRuleCompliance => {
-    if (!(node instanceof CfnTaskDefinition)) return NagRuleCompliance.NOT_APPLICABLE;
-    if (isWindows(node)) return NagRuleCompliance.NOT_APPLICABLE;
-    const containers = asList(resolve(node, node.containerDefinitions)).filter(isObject);
-    if (containers.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    const containers = linuxContainersOf(node);
+    if (containers === undefined) return NagRuleCompliance.NOT_APPLICABLE;
     return containers.every(
       (c) => c.readonlyRootFilesystem === true || c.readonlyRootFilesystem === 'true',
     )
