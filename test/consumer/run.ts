@@ -131,12 +131,14 @@ function main(): void {
       'dist/lib/testing/index.js',
       'dist/lib/testing/index.d.ts',
       'dist/constructs/audit/index.js',
+      // Apache-2.0 requires the licence to travel with the code.
+      'LICENSE',
     ]) {
       check(paths.includes(required), `tarball lacks ${required}`);
     }
     const stray = paths.filter(
       (p) =>
-        !['package.json', 'README.md'].includes(p) &&
+        !['package.json', 'README.md', 'LICENSE'].includes(p) &&
         !(p.startsWith('dist/') && (p.endsWith('.js') || p.endsWith('.d.ts'))),
     );
     check(
