@@ -124,6 +124,45 @@ export class BaselineProtection extends Construct {
     Tags.of(scope).add(tag.key, tag.value);
   }
 
+  /**
+   * Gives every role and user under `scope` the baseline boundary (ベースライン権限境界) as
+   * permissions boundary, so that the stack deploys through the hardened CDK bootstrap
+   * (`cdk bootstrap --custom-permissions-boundary`), whose execution role may create roles
+   * only with a boundary under `/govcloud-jp-baseline/boundary/`. The boundary is referenced
+   * by name, not by a cross-stack reference, so stacks in either Japanese Region and an
+   * application vendor's (ASP) own stacks can call it: `BaselineProtection.applyBoundary(this)`.
+   * Deploy the home-Region baseline (which creates the boundary) first. IAM-2, IAM-3.
+   *
+   * @param scope usually a stack; every role below it gets the boundary
+   * @param options the baseline's `iamPath` and `boundaryPolicyName`, when not the defaults
+   * @returns the imported boundary policy
+   */
+  public static applyBoundary(
+    scope: IConstruct,
+    options: Pick<BaselineProtectionProps, 'iamPath' | 'boundaryPolicyName'> = {},
+  ): iam.IManagedPolicy {
+    const iamPath = options.iamPath ?? BASELINE_IAM_PATH;
+    if (!PATH_PATTERN.test(iamPath) || iamPath === '/') {
+      throw new Error(
+        `BaselineProtection.applyBoundary iamPath "${iamPath}" is invalid [IAM-2]: give the baseline's own iamPath, e.g. "${BASELINE_IAM_PATH}".`,
+      );
+    }
+    const name = options.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME;
+    if (!Token.isUnresolved(name) && !IAM_POLICY_NAME_PATTERN.test(name)) {
+      throw new Error(
+        `BaselineProtection.applyBoundary boundaryPolicyName "${name}" is invalid [IAM-2]: use 1-128 letters, digits or +=,.@-_ characters, the name the baseline gave its boundary.`,
+      );
+    }
+    // The policy's ARN carries its path: arn:aws:iam::<account>:policy/<path without "/"><name>.
+    const boundary = iam.ManagedPolicy.fromManagedPolicyName(
+      scope,
+      'GovCloudJpBaselineBoundary',
+      `${boundaryPath(iamPath).slice(1)}${name}`,
+    );
+    iam.PermissionsBoundary.of(scope).apply(boundary);
+    return boundary;
+  }
+
   /** The managed policy; attach it with {@link BaselineProtection.attachTo}. */
   public readonly policy: iam.IManagedPolicy;
   /**

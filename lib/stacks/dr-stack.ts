@@ -3,6 +3,7 @@ import type * as backup from 'aws-cdk-lib/aws-backup';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
+import { BaselineProtection } from '../../constructs/guardrails/baseline-protection';
 import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { ClosedNetwork } from '../../constructs/network/closed-network';
 import { PremisesConnectivity } from '../../constructs/network/connectivity';
@@ -64,6 +65,8 @@ export class GovCloudDrStack extends Stack {
     this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
+    // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
+    BaselineProtection.applyBoundary(this);
     const { config } = props;
     const system = config.system;
     const aliasPrefix = systemAliasPrefix(config);

@@ -3,6 +3,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { backupVaultArn } from '../../constructs/backup/protected-backup-plan';
+import { BaselineProtection } from '../../constructs/guardrails/baseline-protection';
 import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { ClosedNetwork, type ClosedNetworkProps } from '../../constructs/network/closed-network';
 import {
@@ -79,6 +80,8 @@ export class MunicipalSharedPlatformStack extends Stack {
     this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
+    // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
+    BaselineProtection.applyBoundary(this);
     const { config } = props;
     const s = config.system;
     const key = new PurposeKey(this, 'SharedKey', {
@@ -173,6 +176,8 @@ export class MunicipalSystemStack extends Stack {
     this.configuredZones = props.config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
     applyStandardTags(this, props.config);
+    // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
+    BaselineProtection.applyBoundary(this);
     const { config, tenant } = props;
     const s = config.system;
     const copyRegion = backupCopyRegion(config);

@@ -268,3 +268,52 @@ describe('BaselineProtection', () => {
     });
   });
 });
+
+describe('BaselineProtection.applyBoundary', () => {
+  function stackWithRole(): Stack {
+    const stack = new Stack(new App(), 'Vendor', {
+      env: { account: '111111111111', region: 'ap-northeast-3' },
+    });
+    new iam.Role(stack, 'AppRole', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+    });
+    return stack;
+  }
+
+  test('gives every role of a stack the baseline boundary by name, with its path', () => {
+    const stack = stackWithRole();
+    BaselineProtection.applyBoundary(stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      PermissionsBoundary: {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':iam::111111111111:policy/govcloud-jp-baseline/boundary/govcloud-jp-baseline-boundary',
+          ],
+        ],
+      },
+    });
+  });
+
+  test('follows a baseline with its own path and boundary name', () => {
+    const stack = stackWithRole();
+    BaselineProtection.applyBoundary(stack, {
+      iamPath: '/city/',
+      boundaryPolicyName: 'city-ceiling',
+    });
+    const [role] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
+    expect(JSON.stringify(role.Properties.PermissionsBoundary)).toContain(
+      ':policy/city/boundary/city-ceiling',
+    );
+  });
+
+  test.each([
+    [{ iamPath: 'city' }, /applyBoundary iamPath "city" is invalid \[IAM-2\]/],
+    [{ iamPath: '/' }, /applyBoundary iamPath "\/" is invalid \[IAM-2\]/],
+    [{ boundaryPolicyName: 'a b' }, /applyBoundary boundaryPolicyName "a b" is invalid \[IAM-2\]/],
+  ])('%j is rejected', (options, message) => {
+    expect(() => BaselineProtection.applyBoundary(stackWithRole(), options)).toThrow(message);
+  });
+});
