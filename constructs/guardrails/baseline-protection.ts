@@ -118,10 +118,17 @@ const PATH_PATTERN = /^\/([\x21-\x7e]+\/)?$/;
 export class BaselineProtection extends Construct {
   /**
    * Tags every taggable resource under `scope` with the baseline tag, so the tag-scoped
-   * denies cover it. Call it on the baseline stack.
+   * denies cover it. Call it on the baseline stack: the stack itself is tagged too (a stack
+   * tag, which `Tags.of` leaves alone under `@aws-cdk/core:explicitStackTags`), because
+   * CloudFormation evaluates `aws:ResourceTag` on UpdateStack, DeleteStack, change sets and
+   * stack policies, and the SCPs, which cannot know the stack names of every member account,
+   * recognize a baseline stack by it (LOG-2).
    */
   public static tagAsBaseline(scope: IConstruct, tag: BaselineTag = DEFAULT_BASELINE_TAG): void {
     Tags.of(scope).add(tag.key, tag.value);
+    if (Stack.isStack(scope)) {
+      scope.tags.setTag(tag.key, tag.value);
+    }
   }
 
   /**

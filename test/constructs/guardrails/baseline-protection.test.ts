@@ -228,6 +228,16 @@ describe('BaselineProtection', () => {
     });
   });
 
+  test('tagAsBaseline tags the stack itself, also under explicitStackTags (the SCPs find baseline stacks by it)', () => {
+    const app = new App({ context: { '@aws-cdk/core:explicitStackTags': true } });
+    const stack = new Stack(app, 'Baseline');
+    new s3.Bucket(stack, 'Archive');
+    BaselineProtection.tagAsBaseline(stack);
+    expect(app.synth().getStackByName('Baseline').tags).toEqual({
+      'govcloud-jp:baseline': 'protected',
+    });
+  });
+
   describe('validation', () => {
     test.each([
       [
