@@ -1,10 +1,13 @@
 /**
- * Proof by IAM policy simulation (not by string matching): the synthesized guard policies,
- * roles, boundaries and trust policies are evaluated with @cloud-copilot/iam-simulate.
- *
- * Matrix: every role × every tamper action on every protected resource × Tokyo/Osaka/us-east-1,
- * foreign-Region actions, legitimate operator actions, escalation and data-access attempts,
- * and trust-policy (MFA) checks. Counts are printed at the end for the closing note.
+ * The permission model's own shapes, by IAM policy simulation (@cloud-copilot/iam-simulate):
+ * trust policies (MFA, trusted accounts, SAML audience, Identity Center permission sets), the
+ * delegate's escalation paths, the sub-delegate's subset (IAM-4), the central log reader's
+ * explicit denies on business data (LOG-6), the break-glass recovery path and the Region
+ * guard. It runs on a test stack (support/fixture.ts) because the default config has no
+ * SAML provider and no account-trusted operator or delegate; every claim here is about who
+ * may assume or escalate, and none is about tampering with the baseline: those are proven on
+ * the synthesized default app, with an attack universe from the IAM service-authorization
+ * data, in synthesized-app.test.ts and scp-matrix.test.ts.
  */
 import {
   ACCOUNT,
@@ -19,11 +22,9 @@ import type { PolicyJson } from './support/resolve-template';
 import { callerOf, simulate, type Caller, type Decision } from './support/simulate';
 import {
   JAPAN,
-  REGIONS,
   arnsOf,
   escalationScenarios,
   foreignRegionScenarios,
-  legitimateScenarios,
   tamperScenarios,
 } from './scenarios';
 
@@ -37,18 +38,13 @@ const GUARDED: RoleKey[] = [
   'digitalAgency',
   'centralLogReader',
 ];
-/** Roles that hold broad allows, so a denial must come from an explicit deny. */
-const BROAD: RoleKey[] = ['operator', 'delegate', 'digitalAgency'];
 
 const counts = {
-  tamper: { tried: 0, denied: 0, explicit: 0 },
   foreign: { tried: 0, denied: 0 },
-  legitimate: { tried: 0, allowed: 0 },
   escalation: { tried: 0, denied: 0 },
   trust: { tried: 0, asExpected: 0 },
   breakGlass: { tamperInJapanAllowed: 0, tamperInJapanTried: 0 },
 };
-const perRole: Record<string, { tried: number; denied: number }> = {};
 
 let f: Fixture;
 beforeAll(() => {
@@ -56,19 +52,13 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  const rows = Object.entries(perRole)
-    .map(([role, c]) => `  ${role.padEnd(18)} tamper denied ${c.denied}/${c.tried}`)
-    .join('\n');
   console.log(
     [
-      'IAM simulation matrix (@cloud-copilot/iam-simulate):',
-      `  tamper attempts denied (guarded roles × 3 Regions): ${counts.tamper.denied}/${counts.tamper.tried} (explicit deny: ${counts.tamper.explicit})`,
-      rows,
+      'Permission-model simulation (@cloud-copilot/iam-simulate):',
       `  foreign-Region actions denied (all 6 roles, us-east-1): ${counts.foreign.denied}/${counts.foreign.tried}`,
-      `  legitimate actions allowed: ${counts.legitimate.allowed}/${counts.legitimate.tried}`,
       `  escalation / business-data attempts denied: ${counts.escalation.denied}/${counts.escalation.tried}`,
       `  trust-policy checks as expected: ${counts.trust.asExpected}/${counts.trust.tried}`,
-      `  break-glass (管理者・代表者) tamper in Japan allowed by design: ${counts.breakGlass.tamperInJapanAllowed}/${counts.breakGlass.tamperInJapanTried}`,
+      `  break-glass (管理者・代表者) recovery actions in Japan allowed by design: ${counts.breakGlass.tamperInJapanAllowed}/${counts.breakGlass.tamperInJapanTried}`,
     ].join('\n'),
   );
 });
@@ -84,11 +74,6 @@ function roleCaller(key: RoleKey): Caller {
   return callerOf(f.resolved.role(f.ids.roles[key]), key);
 }
 
-test('scenario counts reach the floor the issue sets (≥ 60 tamper, ≥ 30 legitimate)', () => {
-  expect(tamperScenarios(f).length).toBeGreaterThanOrEqual(60);
-  expect(legitimateScenarios(f).length).toBeGreaterThanOrEqual(30);
-});
-
 test('every synthesized policy fits IAM quotas (managed 6,144 chars, trust 2,048 chars)', () => {
   for (const id of f.resolved.logicalIds('AWS::IAM::ManagedPolicy')) {
     const { policy } = f.resolved.managedPolicy(f.resolved.ref(id));
@@ -99,37 +84,6 @@ test('every synthesized policy fits IAM quotas (managed 6,144 chars, trust 2,048
     const { trust } = f.resolved.role(id);
     expect({ id, chars: JSON.stringify(trust).length <= 2048 }).toEqual({ id, chars: true });
   }
-});
-
-test('every tamper attempt on every protected resource is denied for every guarded role, in every Region', async () => {
-  const failures: string[] = [];
-  const notExplicit: string[] = [];
-  for (const role of GUARDED) {
-    const caller = roleCaller(role);
-    perRole[role] = { tried: 0, denied: 0 };
-    const jobs = tamperScenarios(f).flatMap((s) =>
-      REGIONS.map(async (region) => {
-        const decision = await sim(caller, { ...s, region });
-        counts.tamper.tried++;
-        perRole[role].tried++;
-        if (decision === 'Allowed') {
-          failures.push(`${role} ${region} ${s.label}`);
-          return;
-        }
-        counts.tamper.denied++;
-        perRole[role].denied++;
-        if (decision === 'ExplicitlyDenied') {
-          counts.tamper.explicit++;
-        } else if (BROAD.includes(role)) {
-          notExplicit.push(`${role} ${region} ${s.label}: ${decision}`);
-        }
-      }),
-    );
-    await Promise.all(jobs);
-  }
-  expect(failures).toEqual([]);
-  // Roles with broad allows must be stopped by an explicit deny, not by a missing allow.
-  expect(notExplicit).toEqual([]);
 });
 
 test('the break-glass role keeps the recovery path in Japan but cannot leave Japan', async () => {
@@ -159,22 +113,6 @@ test('Regional actions outside Tokyo/Osaka are denied for every role, break-glas
         }
       }),
     ),
-  );
-  expect(failures).toEqual([]);
-});
-
-test('no legitimate operator action is denied', async () => {
-  const failures: string[] = [];
-  await Promise.all(
-    legitimateScenarios(f).map(async (s) => {
-      const decision = await sim(roleCaller(s.role), s);
-      counts.legitimate.tried++;
-      if (decision === 'Allowed') {
-        counts.legitimate.allowed++;
-      } else {
-        failures.push(`${s.role} ${s.region} ${s.label} (${s.action}): ${decision}`);
-      }
-    }),
   );
   expect(failures).toEqual([]);
 });

@@ -1,6 +1,6 @@
 /**
- * The scenario catalogue of the simulation suites: what a tamper attempt, a legitimate
- * operator action and an escalation attempt look like against the fixture's resources.
+ * The scenario catalogue of guardrails-matrix.test.ts: the break-glass recovery actions, the
+ * foreign-Region actions and the escalation attempts against the fixture's resources.
  */
 import { DEFAULT_BASELINE_TAG } from '../../constructs/guardrails';
 import { ACCOUNT } from './support/fixture';
@@ -8,14 +8,13 @@ import type { Fixture } from './support/fixture';
 import type { PolicyJson } from './support/resolve-template';
 import type { SimRequest } from './support/simulate';
 
-export const REGIONS = ['ap-northeast-1', 'ap-northeast-3', 'us-east-1'] as const;
 export const JAPAN = ['ap-northeast-1', 'ap-northeast-3'] as const;
 
-export const TAGGED = {
+const TAGGED = {
   [`aws:ResourceTag/${DEFAULT_BASELINE_TAG.key}`]: DEFAULT_BASELINE_TAG.value,
 };
-export const TOUCHES_BASELINE_TAG = { 'aws:TagKeys': [DEFAULT_BASELINE_TAG.key] };
-export const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const TOUCHES_BASELINE_TAG = { 'aws:TagKeys': [DEFAULT_BASELINE_TAG.key] };
+const ADMIN_POLICY = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 /** A request without its Region; the matrix crosses it with every Region. */
 export type Scenario = Omit<SimRequest, 'region'> & { label: string };
@@ -282,200 +281,6 @@ function r(
   extra: Partial<SimRequest> = {},
 ): RoleRequest {
   return { role, label, action, resource, region, ...extra };
-}
-
-/** What each role must still be able to do (0 may be denied). */
-export function legitimateScenarios(f: Fixture): RoleRequest[] {
-  const a = arnsOf(f);
-  const subTrust = f.resolved.role(f.ids.roles.subDelegate).trust;
-  const selfTrust: PolicyJson = {
-    Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { AWS: a.roles.delegate }, Action: 'sts:AssumeRole' },
-    ],
-  };
-  const subBoundary = { 'iam:PermissionsBoundary': a.policies.subDelegateBoundary };
-  const baselineBoundary = {
-    'iam:PermissionsBoundary': `arn:aws:iam::${ACCOUNT}:policy/govcloud-jp-baseline/boundary/govcloud-jp-baseline-boundary`,
-  };
-  const tokyo = 'ap-northeast-1';
-  const osaka = 'ap-northeast-3';
-  const global = 'us-east-1';
-  return [
-    // 管理者・一般作業者: runs the system.
-    r('operator', 'launch EC2 in Tokyo', 'ec2:RunInstances', a.appInstance(tokyo), tokyo),
-    r('operator', 'launch EC2 in Osaka (DR)', 'ec2:RunInstances', a.appInstance(osaka), osaka),
-    r(
-      'operator',
-      'create VPC in Tokyo',
-      'ec2:CreateVpc',
-      `arn:aws:ec2:${tokyo}:${ACCOUNT}:vpc/vpc-0abc`,
-      tokyo,
-    ),
-    r(
-      'operator',
-      'create DB in Osaka',
-      'rds:CreateDBInstance',
-      `arn:aws:rds:${osaka}:${ACCOUNT}:db:app`,
-      osaka,
-    ),
-    r('operator', 'create app bucket', 's3:CreateBucket', a.appBucket, tokyo),
-    r('operator', 'set app bucket policy', 's3:PutBucketPolicy', a.appBucket, tokyo),
-    r('operator', 'set app bucket lifecycle', 's3:PutLifecycleConfiguration', a.appBucket, tokyo),
-    r('operator', 'delete app object', 's3:DeleteObject', a.appObject, tokyo),
-    r('operator', 'create app key', 'kms:CreateKey', '*', tokyo),
-    r(
-      'operator',
-      'schedule deletion of app data key (crypto-erasure, KEY-4)',
-      'kms:ScheduleKeyDeletion',
-      a.dataKey,
-      tokyo,
-    ),
-    r('operator', 'delete app log group', 'logs:DeleteLogGroup', a.appLogGroup, tokyo),
-    r('operator', 'set app log retention', 'logs:PutRetentionPolicy', a.appLogGroup, tokyo),
-    r('operator', 'create app data-event trail', 'cloudtrail:CreateTrail', a.appTrail, tokyo),
-    r('operator', 'read CloudTrail events (Tokyo)', 'cloudtrail:LookupEvents', '*', tokyo),
-    r('operator', 'read global-service events (us-east-1)', 'cloudtrail:LookupEvents', '*', global),
-    r('operator', 'read the archive', 's3:GetObject', a.archiveObject, tokyo),
-    r('operator', 'decrypt audit logs', 'kms:Decrypt', a.auditKey, tokyo),
-    r('operator', 'search trail log group', 'logs:FilterLogEvents', a.logGroupBare, tokyo),
-    r('operator', 'list Config recorders', 'config:DescribeConfigurationRecorders', '*', tokyo),
-    // Config rules are the baseline's alone now: they carry no tags, so a rule of the operator
-    // cannot be told from a baseline rule it would overwrite (see synthesized-app.test.ts).
-    r(
-      'operator',
-      'evaluate Config compliance',
-      'config:GetComplianceDetailsByConfigRule',
-      '*',
-      tokyo,
-    ),
-    r('operator', 'list GuardDuty findings', 'guardduty:ListFindings', '*', tokyo),
-    r('operator', 'read Security Hub findings', 'securityhub:GetFindings', a.hub, tokyo),
-    r(
-      'operator',
-      'create app role with the baseline boundary',
-      'iam:CreateRole',
-      a.appRole,
-      global,
-      {
-        context: baselineBoundary,
-      },
-    ),
-    r('operator', 'attach policy to app role', 'iam:AttachRolePolicy', a.appRole, global, {
-      context: {
-        'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
-        ...baselineBoundary,
-      },
-    }),
-    r('operator', 'pass app role', 'iam:PassRole', a.appRole, tokyo),
-    r('operator', 'tag app instance (cost tag)', 'ec2:CreateTags', a.appInstance(tokyo), tokyo, {
-      context: { 'aws:TagKeys': ['MunicipalityCode'] },
-    }),
-    r(
-      'operator',
-      'DNS record (Route 53, global)',
-      'route53:ChangeResourceRecordSets',
-      'arn:aws:route53:::hostedzone/Z0123456789ABC',
-      global,
-    ),
-    r(
-      'operator',
-      'CloudFront distribution (global)',
-      'cloudfront:CreateDistribution',
-      `arn:aws:cloudfront::${ACCOUNT}:distribution/E1ABCDEF`,
-      global,
-    ),
-    r(
-      'operator',
-      'view budget (DET-4)',
-      'budgets:ViewBudget',
-      `arn:aws:budgets::${ACCOUNT}:budget/monthly`,
-      global,
-    ),
-    r('operator', 'open support case', 'support:CreateCase', '*', global),
-    r('operator', 'list buckets (global endpoint)', 's3:ListAllMyBuckets', '*', global),
-    // 委託先管理者: delegated services and sub-delegate administration.
-    r('delegate', 'launch EC2 in Tokyo', 'ec2:RunInstances', a.appInstance(tokyo), tokyo),
-    r('delegate', 'create app bucket', 's3:CreateBucket', a.appBucket, tokyo),
-    r('delegate', 'read CloudTrail events', 'cloudtrail:LookupEvents', '*', tokyo),
-    r(
-      'delegate',
-      'create sub-delegate role with the boundary',
-      'iam:CreateRole',
-      a.delegatedRole,
-      global,
-      { context: subBoundary },
-    ),
-    r(
-      'delegate',
-      'attach policy to sub-delegate role',
-      'iam:AttachRolePolicy',
-      a.delegatedRole,
-      global,
-      {
-        context: {
-          ...subBoundary,
-          'iam:PolicyARN': 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess',
-        },
-      },
-    ),
-    r(
-      'delegate',
-      'inline policy on sub-delegate role',
-      'iam:PutRolePolicy',
-      a.delegatedRole,
-      global,
-      { context: subBoundary },
-    ),
-    r('delegate', 'delete sub-delegate role', 'iam:DeleteRole', a.delegatedRole, global, {
-      context: subBoundary,
-    }),
-    r('delegate', 'create policy for sub-delegates', 'iam:CreatePolicy', a.delegatedPolicy, global),
-    r('delegate', 'pass sub-delegate role to a service', 'iam:PassRole', a.delegatedRole, tokyo),
-    r(
-      'delegate',
-      'create service-linked role',
-      'iam:CreateServiceLinkedRole',
-      `arn:aws:iam::${ACCOUNT}:role/aws-service-role/rds.amazonaws.com/AWSServiceRoleForRDS`,
-      global,
-    ),
-    r('delegate', 'assume the sub-delegate role', 'sts:AssumeRole', a.roles.subDelegate, tokyo, {
-      resourcePolicy: subTrust,
-    }),
-    r('delegate', 'assume a role it created', 'sts:AssumeRole', a.delegatedRole, tokyo, {
-      resourcePolicy: selfTrust,
-    }),
-    // 再委託先管理者: the re-delegated subset.
-    r('subDelegate', 'describe instances', 'ec2:DescribeInstances', '*', tokyo),
-    r('subDelegate', 'stop instance', 'ec2:StopInstances', a.appInstance(tokyo), tokyo),
-    r('subDelegate', 'read app object', 's3:GetObject', a.appObject, tokyo),
-    r('subDelegate', 'read CloudTrail events', 'cloudtrail:LookupEvents', '*', osaka),
-    // デジタル庁
-    r('digitalAgency', 'describe instances', 'ec2:DescribeInstances', '*', tokyo),
-    r('digitalAgency', 'read CloudTrail events', 'cloudtrail:LookupEvents', '*', tokyo),
-    r('digitalAgency', 'list roles', 'iam:ListRoles', '*', global),
-    r('digitalAgency', 'describe organization', 'organizations:DescribeOrganization', '*', global),
-    // 中央ログ収集 (metadata only)
-    r('centralLogReader', 'read CloudTrail events', 'cloudtrail:LookupEvents', '*', tokyo),
-    r('centralLogReader', 'read global-service events', 'cloudtrail:LookupEvents', '*', global),
-    r('centralLogReader', 'query Config', 'config:SelectResourceConfig', '*', tokyo),
-    r('centralLogReader', 'read Security Hub findings', 'securityhub:GetFindings', a.hub, tokyo),
-    r('centralLogReader', 'read GuardDuty findings', 'guardduty:GetFindings', '*', osaka),
-    r('centralLogReader', 'read archived trail', 's3:GetObject', a.archiveObject, tokyo),
-    r('centralLogReader', 'decrypt archived trail', 'kms:Decrypt', a.auditKey, tokyo),
-    // 管理者・代表者: the recovery path stays open.
-    r('representative', 'repair the trail', 'cloudtrail:UpdateTrail', a.trail, tokyo),
-    r(
-      'representative',
-      'repair the operator role',
-      'iam:AttachRolePolicy',
-      a.roles.operator,
-      global,
-      {
-        context: { 'iam:PolicyARN': ADMIN_POLICY },
-      },
-    ),
-  ];
 }
 
 /** Escalation and data-access attempts that must fail (IAM-3, IAM-4, LOG-6). */
