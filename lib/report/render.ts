@@ -80,6 +80,11 @@ export interface ReportContext {
   readonly nonFunctional?: NonFunctionalEvidence;
   /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
   readonly approvals?: readonly Approval[];
+  /**
+   * What wrote the report, named in its first sentence (provenance, EVD-1).
+   * @default '`npm run report`' (this repository's app)
+   */
+  readonly generatedBy?: string;
 }
 
 /**
@@ -173,7 +178,12 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
-  { platformMode = 'standalone', nonFunctional, approvals = [] }: ReportContext,
+  {
+    platformMode = 'standalone',
+    nonFunctional,
+    approvals = [],
+    generatedBy = '`npm run report`',
+  }: ReportContext,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -181,8 +191,8 @@ function markdown(
     `# ${t('Compliance report', '準拠状況レポート')}: ${title}`,
     '',
     t(
-      'Generated from the synthesized app by `npm run report` (EVD-1). It maps each requirement of the catalog to the constructs that implement it, the rules that check it and their result per stack, and states what remains the operator’s responsibility (EVD-2). Status was judged on the CloudFormation templates only; nothing was deployed.',
-      '`npm run report` により合成済みアプリから生成（EVD-1）。要件ごとに、実装する構成要素、検査するルールとスタック別の結果、運用者に残る責任（EVD-2）を示す。判定は CloudFormation テンプレートに対するもので、デプロイは行っていない。',
+      `Generated from the synthesized app by ${generatedBy} (EVD-1). It maps each requirement of the catalog to the constructs that implement it, the rules that check it and their result per stack, and states what remains the operator’s responsibility (EVD-2). Status was judged on the CloudFormation templates only; nothing was deployed.`,
+      `${generatedBy} により合成済みアプリから生成（EVD-1）。要件ごとに、実装する構成要素、検査するルールとスタック別の結果、運用者に残る責任（EVD-2）を示す。判定は CloudFormation テンプレートに対するもので、デプロイは行っていない。`,
     ),
     '',
     `## ${t('Summary', '概要')}`,
