@@ -2,6 +2,7 @@ import { REQUIREMENTS, type Requirement, type RequirementId } from '../requireme
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
+import { REQUIREMENT_TEXT_JA } from './requirements-ja';
 
 /** Status of one rule in one stack. */
 export type RuleStatus =
@@ -220,11 +221,14 @@ function markdown(
   }
   for (const row of rows) {
     const resp = responsibilityIn(row.req.id as RequirementId, platformMode);
-    out.push('', `### ${row.req.id} — ${row.req.requirement}`, '');
+    const jaText = REQUIREMENT_TEXT_JA[row.req.id as RequirementId];
+    out.push('', `### ${row.req.id} — ${ja ? jaText.title : row.req.requirement}`, '');
     out.push(
       `- ${t('Source', '出典')}: ${row.req.source}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
     );
-    out.push(`- ${t('Expectation', '期待される実装')}: ${row.req.expectation}`);
+    out.push(
+      `- ${t('Expectation', '期待される実装')}: ${ja ? jaText.expectation : row.req.expectation}`,
+    );
     if (resp.platform !== undefined) {
       out.push(
         `- ${t('Provided by the platform (gcas mode)', '共通基盤が提供（gcas モード）')}: ${ja ? resp.platformJa : resp.platform}`,
