@@ -96,6 +96,9 @@ export function withFindingSummary<T>(outdir: string, synth: () => T): T {
     for (const args of held) {
       const text = args.map(String).join(' ').replace(ANSI, '');
       if (written && FINDING_LINE.test(text)) {
+        // CDK's preamble (built-in CloudFormation validation downgraded to warnings) is kept.
+        const preamble = text.split('\n\n').filter((p) => p.startsWith('[Warning]'));
+        if (preamble.length > 0) original(preamble.join('\n\n'));
         if (!summarized) {
           const relative = path.relative(process.cwd(), reportPath);
           const summary = summarizeFindings(
