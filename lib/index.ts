@@ -32,5 +32,6 @@ export * from './report/evidence';
 export * from './report/files';
 export * from './report/render';
 export * from './report/responsibilities';
+export * from './report/vendor-report';
 export * from './requirements';
 export * from './scp';

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './load';
 export * from './local-government-code';
 export * from './regions';
+export * from './stack-names';
 export {
   configSchema,
   DEFAULT_LOG_RETENTION_DAYS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localGovernmentCodeProblem } from './local-government-code';
+import { MUNICIPALITY_NAME_MAX_LENGTH, STACK_DESCRIPTION_MAX_BYTES } from './stack-names';
 
 /** A 全国地方公共団体コード with a valid check digit. */
 export const localGovernmentCode = z.string().superRefine((code, ctx) => {
@@ -12,7 +13,14 @@ export const localGovernmentCode = z.string().superRefine((code, ctx) => {
 /** A municipality (地方公共団体): display name and local government code. */
 export const municipalitySchema = z.strictObject({
   /** Display name, e.g. "架空市". */
-  name: z.string().trim().min(1),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MUNICIPALITY_NAME_MAX_LENGTH, {
+      error: (issue) =>
+        `has ${String(issue.input).length} characters, more than ${MUNICIPALITY_NAME_MAX_LENGTH}: it goes into the description of every stack, which CloudFormation limits to ${STACK_DESCRIPTION_MAX_BYTES} bytes`,
+    }),
   /** 全国地方公共団体コード, 6 digits with check digit. */
   code: localGovernmentCode,
 });

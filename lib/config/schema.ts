@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GuidanceTable } from './guidance';
 import { localGovernmentCode, municipalitySchema } from './municipality';
 import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
+import { STACK_NAME_MAX_LENGTH, SYSTEM_NAME_MAX_LENGTH } from './stack-names';
 import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
 import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
 import { PLATFORM_GUIDANCE, platformSchema, refinePlatformAgainstRoot } from './sections/platform';
@@ -65,7 +66,11 @@ export const configSchema = z
     /** The municipality that owns the tenant area (個別領域). */
     municipality: municipalitySchema,
     /** Short system name used in stack names, e.g. "juki" (住民基本台帳). */
-    systemName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,29}$/),
+    systemName: z
+      .string()
+      .regex(new RegExp(`^[A-Za-z][A-Za-z0-9-]{0,${SYSTEM_NAME_MAX_LENGTH - 1}}$`), {
+        error: `is not 1-${SYSTEM_NAME_MAX_LENGTH} letters, digits or hyphens starting with a letter: it begins every stack name (e.g. <systemName>-SystemDr-Shared-Osaka), and CloudFormation takes stack names of at most ${STACK_NAME_MAX_LENGTH} characters matching [A-Za-z][A-Za-z0-9-]*`,
+      }),
     /**
      * Purpose of the tenant area (IAM-6): production, staging (検証) or dr (災害対策);
      * development only with `platform.ciCd` (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1).
@@ -163,14 +168,17 @@ export const GUIDANCE: GuidanceTable = {
     requirement: 'TEN-3',
     fix: 'give "municipality": { "name": "<name>", "code": "<6-digit code>" }',
   },
-  'municipality.name': { requirement: 'TEN-3', fix: 'give the municipality name, e.g. "架空市"' },
+  'municipality.name': {
+    requirement: 'TEN-3',
+    fix: 'give the municipality name, e.g. "架空市", in at most 100 characters',
+  },
   'municipality.code': {
     requirement: 'TEN-3',
     fix: 'use the 6-digit 全国地方公共団体コード including its check digit (e.g. 131016 for 千代田区)',
   },
   systemName: {
     requirement: 'IAM-6',
-    fix: 'use 1-30 letters, digits or hyphens starting with a letter, e.g. "juki"',
+    fix: 'use 1-30 letters, digits or hyphens starting with a letter, e.g. "juki" (half-width, 半角英数字)',
   },
   environment: {
     requirement: 'IAM-6',

@@ -1,5 +1,6 @@
 import {
   type CfnResource,
+  type IPolicyValidationContext,
   type PolicyValidationPluginReport,
   type PolicyViolation,
   Validations,
@@ -24,6 +25,7 @@ import AcknowledgementReason from './rules/governance/AcknowledgementReason';
 import { withResourceIndex } from './utils/resolve';
 import type { NagRule } from './utils/rule';
 import { onlyErrorsFail } from './pack-policy';
+import { registeredPlugins, registeredTwiceMessage } from './registration';
 
 /** Props of {@link GovCloudChecks}. */
 export interface GovCloudChecksProps extends NagPackProps {
@@ -202,6 +204,23 @@ export class GovCloudChecks extends NagPack {
           ]
         : [],
     );
+  }
+
+  /**
+   * Entry point of the CDK's validation during synthesis. The pack judges an app once: when
+   * several instances are registered on the same app (e.g. `applyChecks(app)` and then
+   * `addPlugins(new GovCloudChecks())`), the first judges and every later one fails as a
+   * plugin error naming the fix, instead of reporting every finding twice (EVD-1).
+   */
+  public override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const root = (context as { appConstruct?: IConstruct }).appConstruct;
+    if (root) {
+      const packs = registeredPlugins(root).filter((p) => p instanceof GovCloudChecks);
+      if (packs.length > 1 && packs[0] !== this) {
+        throw new Error(registeredTwiceMessage(this.name, packs.length));
+      }
+    }
+    return super.validate(context);
   }
 
   /**

@@ -40,6 +40,11 @@ export interface EvidenceFile {
   readonly nonFunctional?: NonFunctionalEvidence;
   /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
   readonly approvals?: readonly Approval[];
+  /**
+   * What wrote the evidence and the report (provenance line of the report, EVD-1).
+   * @default '`npm run report`'
+   */
+  readonly generatedBy?: string;
 }
 
 /**
@@ -74,7 +79,7 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
       `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
     );
   }
-  const { title, evidence, platform, nonFunctional, approvals } = JSON.parse(
+  const { title, evidence, platform, nonFunctional, approvals, generatedBy } = JSON.parse(
     fs.readFileSync(evidencePath, 'utf8'),
   ) as EvidenceFile;
   const validationPath = path.join(outdir, 'validation-report.json');
@@ -85,6 +90,7 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
     platformMode: platform?.mode,
     nonFunctional,
     approvals,
+    generatedBy,
   });
   const files = [
     ['report.md', report.markdown],

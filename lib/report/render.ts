@@ -2,6 +2,7 @@ import { REQUIREMENTS, type Requirement, type RequirementId } from '../requireme
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
+import { REQUIREMENT_TEXT_JA } from './requirements-ja';
 
 /** Status of one rule in one stack. */
 export type RuleStatus =
@@ -80,6 +81,11 @@ export interface ReportContext {
   readonly nonFunctional?: NonFunctionalEvidence;
   /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
   readonly approvals?: readonly Approval[];
+  /**
+   * What wrote the report, named in its first sentence (provenance, EVD-1).
+   * @default '`npm run report`' (this repository's app)
+   */
+  readonly generatedBy?: string;
 }
 
 /**
@@ -173,7 +179,12 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
-  { platformMode = 'standalone', nonFunctional, approvals = [] }: ReportContext,
+  {
+    platformMode = 'standalone',
+    nonFunctional,
+    approvals = [],
+    generatedBy = '`npm run report`',
+  }: ReportContext,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -181,8 +192,8 @@ function markdown(
     `# ${t('Compliance report', '準拠状況レポート')}: ${title}`,
     '',
     t(
-      'Generated from the synthesized app by `npm run report` (EVD-1). It maps each requirement of the catalog to the constructs that implement it, the rules that check it and their result per stack, and states what remains the operator’s responsibility (EVD-2). Status was judged on the CloudFormation templates only; nothing was deployed.',
-      '`npm run report` により合成済みアプリから生成（EVD-1）。要件ごとに、実装する構成要素、検査するルールとスタック別の結果、運用者に残る責任（EVD-2）を示す。判定は CloudFormation テンプレートに対するもので、デプロイは行っていない。',
+      `Generated from the synthesized app by ${generatedBy} (EVD-1). It maps each requirement of the catalog to the constructs that implement it, the rules that check it and their result per stack, and states what remains the operator’s responsibility (EVD-2). Status was judged on the CloudFormation templates only; nothing was deployed.`,
+      `${generatedBy} により合成済みアプリから生成（EVD-1）。要件ごとに、実装する構成要素、検査するルールとスタック別の結果、運用者に残る責任（EVD-2）を示す。判定は CloudFormation テンプレートに対するもので、デプロイは行っていない。`,
     ),
     '',
     `## ${t('Summary', '概要')}`,
@@ -210,11 +221,14 @@ function markdown(
   }
   for (const row of rows) {
     const resp = responsibilityIn(row.req.id as RequirementId, platformMode);
-    out.push('', `### ${row.req.id} — ${row.req.requirement}`, '');
+    const jaText = REQUIREMENT_TEXT_JA[row.req.id as RequirementId];
+    out.push('', `### ${row.req.id} — ${ja ? jaText.title : row.req.requirement}`, '');
     out.push(
       `- ${t('Source', '出典')}: ${row.req.source}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
     );
-    out.push(`- ${t('Expectation', '期待される実装')}: ${row.req.expectation}`);
+    out.push(
+      `- ${t('Expectation', '期待される実装')}: ${ja ? jaText.expectation : row.req.expectation}`,
+    );
     if (resp.platform !== undefined) {
       out.push(
         `- ${t('Provided by the platform (gcas mode)', '共通基盤が提供（gcas モード）')}: ${ja ? resp.platformJa : resp.platform}`,

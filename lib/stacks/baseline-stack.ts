@@ -1,4 +1,4 @@
-import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -29,9 +29,12 @@ export interface GovCloudBaselineStackProps extends StackProps {
    */
   readonly isHomeRegion: boolean;
   /**
-   * Names of every baseline stack of the account (all regions). The home region's guard
-   * policy protects the other regions' archive buckets by name prefix, since S3 does not
-   * evaluate resource tags in IAM policies.
+   * Names of every baseline stack of the account (all regions), this one included. The home
+   * region's guard policy (BaselineProtection, LOG-2) protects the other regions' archive
+   * buckets by name prefix, since S3 does not evaluate resource tags in IAM policies, and
+   * denies changing or deleting those stacks. Give the same list to the Tokyo and the Osaka
+   * stack; `buildGovCloudApp` does. A home-region stack whose list leaves out itself or
+   * another baseline stack of the same account in the app fails synthesis with the fix.
    * @default - this stack only
    */
   readonly baselineStackNames?: readonly string[];
@@ -174,6 +177,9 @@ export class GovCloudBaselineStack extends Stack {
             : [],
         baselineStackNames: props.baselineStackNames,
       });
+      this.node.addValidation({
+        validate: () => this.unprotectedBaselines(props.baselineStackNames ?? [this.stackName]),
+      });
       this.regionGuard = new RegionGuard(this, 'RegionGuard');
       this.accessRoles = this.createAccessRoles(this.protection, this.regionGuard);
       if (config.platform.mode === 'gcas') {
@@ -226,6 +232,33 @@ export class GovCloudBaselineStack extends Stack {
         logKeyArns: this.archives().map((a) => a.key.keyArn),
       },
     });
+  }
+
+  /**
+   * Baseline stacks of this account in the app that the home region's protection leaves out:
+   * their archives and stacks could be deleted by the guarded roles (LOG-2). However the
+   * stacks are composed, in whatever order, the guard must name every one of them.
+   */
+  private unprotectedBaselines(listed: readonly string[]): string[] {
+    const sameAccount = (other: Stack) =>
+      Token.isUnresolved(this.account) ||
+      Token.isUnresolved(other.account) ||
+      other.account === this.account;
+    const all = this.node.root.node
+      .findAll()
+      .filter((c): c is GovCloudBaselineStack => c instanceof GovCloudBaselineStack)
+      .filter(sameAccount);
+    const missing = all.map((b) => b.stackName).filter((name) => !listed.includes(name));
+    if (missing.length === 0) {
+      return [];
+    }
+    // This (home) stack first, as buildGovCloudApp lists them.
+    const names = [this, ...all.filter((b) => b !== this)]
+      .map((b) => JSON.stringify(b.stackName))
+      .join(', ');
+    return [
+      `baselineStackNames = ${JSON.stringify(listed)} leaves out ${missing.join(', ')} [LOG-2]: BaselineProtection of ${this.stackName} would not protect ${missing.length === 1 ? 'that stack and its archive buckets' : 'those stacks and their archive buckets'}. Fix: pass baselineStackNames: [${names}] to every GovCloudBaselineStack of the account (buildGovCloudApp does this).`,
+    ];
   }
 
   /** The audit archive (home region only), then the Config archive, where the stack creates them. */

@@ -46,6 +46,11 @@ const cases: [string, string | Buffer | undefined, Record<string, unknown>?, str
   ['logRetentionDays "400" (string)', j({ ...min, logRetentionDays: '400' })],
   ['accountId 11 digits', j({ ...min, accountId: '12345678901' })],
   ['systemName with underscore', j({ ...min, systemName: 'ju_ki' })],
+  ['systemName 31 characters (feeds stack names)', j({ ...min, systemName: 'a'.repeat(31) })],
+  [
+    'municipality name 101 characters (feeds stack descriptions)',
+    j({ ...min, municipality: { name: '架'.repeat(101), code: '011002' } }),
+  ],
   ['GOVERNANCE without reason', j({ ...min, objectLockMode: 'GOVERNANCE' })],
   ['production without emails', j({ ...min, environment: 'production' })],
   [

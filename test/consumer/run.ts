@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { probeImport } from './import-probe';
+import { compileSnippets, documentationFiles, snippetsOf } from './readme-snippets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'govcloud-jp-cdk';
@@ -240,7 +241,13 @@ function main(): void {
   // 3. The README example, compiled as `cdk init` sets TypeScript up (strict, nodenext).
   const files = step('write the README vendor example', () => {
     const example = vendorExampleFiles(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
-    for (const required of ['bin/app.ts', 'lib/audit-stack.ts', 'test/audit-stack.test.ts']) {
+    for (const required of [
+      'bin/app.ts',
+      'bin/report.ts',
+      'lib/audit-stack.ts',
+      'lib/baseline.ts',
+      'test/audit-stack.test.ts',
+    ]) {
       check(example.has(required), `the README vendor section has no \`// ${required}\` block`);
     }
     for (const [name, content] of example) {
@@ -273,6 +280,24 @@ function main(): void {
   step('tsc (strict, moduleResolution nodenext, as cdk init)', () =>
     runOk(process.execPath, [tsc, '-p', '.'], app),
   );
+  step('every ts snippet of every README compiles against the installed package', () => {
+    const snippets = documentationFiles(ROOT).flatMap((f) =>
+      snippetsOf(f, fs.readFileSync(path.join(ROOT, f), 'utf8')),
+    );
+    check(snippets.length >= 20, `only ${snippets.length} README snippets found`);
+    const problems = compileSnippets(path.join(app, 'snippets'), snippets, {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      skipLibCheck: true,
+      types: ['node'],
+    });
+    check(problems.length === 0, `README snippets do not compile:\n${problems.join('\n')}`);
+    note(
+      `${snippets.length} snippets of ${new Set(snippets.map((s) => s.source.split(':')[0])).size} files`,
+    );
+  });
   step('both entry points resolve with the older moduleResolution node10 too', () => {
     const from = path.join(app, 'test', 'audit-stack.test.ts');
     for (const specifier of [PACKAGE, `${PACKAGE}/testing`]) {
@@ -305,7 +330,7 @@ function main(): void {
     );
     const templates = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'));
     check(
-      ['juki-Baseline-Tokyo', 'VendorAudit', 'Sandbox'].every((s) =>
+      ['juki-Baseline-Tokyo', 'juki-Baseline-Osaka', 'VendorAudit', 'Sandbox'].every((s) =>
         templates.includes(`${s}.template.json`),
       ),
       `templates written: ${templates.join(', ')}`,
@@ -346,7 +371,39 @@ function main(): void {
     note(`Sandbox/Uploads: ${onBucket.join(', ')}; no error on juki-Baseline-Tokyo or VendorAudit`);
   });
 
-  // 5. The example's jest test: first run writes the snapshot, the second (--ci) must match it.
+  // 5. The README's report app: the compliance report of a vendor app, with its provenance.
+  const reportOut = path.join(work, 'cdk.out.report');
+  step('writeComplianceReport: evidence and report of the vendor app', () => {
+    const result = run(process.execPath, ['dist/bin/report.js'], app, {
+      CDK_OUTDIR: reportOut,
+      CDK_CONTEXT_JSON: '{}',
+    });
+    check(result.status === 0, `bin/report.js exited ${result.status}:\n${tail(result.stderr)}`);
+    const dir = path.join(reportOut, 'compliance');
+    for (const f of ['evidence.json', 'report.md', 'report.ja.md', 'report.csv']) {
+      check(fs.existsSync(path.join(dir, f)), `compliance/${f} not written`);
+    }
+    const md = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
+    check(
+      md.includes('Generated from the synthesized app by `writeComplianceReport`'),
+      'report.md does not name writeComplianceReport as its origin',
+    );
+    check(!md.includes('by `npm run report`'), 'report.md claims `npm run report` wrote it');
+    const stacks = (
+      JSON.parse(fs.readFileSync(path.join(dir, 'evidence.json'), 'utf8')) as {
+        evidence: { stacks: { name: string }[] };
+      }
+    ).evidence.stacks.map((s) => s.name);
+    check(
+      ['juki-Baseline-Tokyo', 'juki-Baseline-Osaka', 'VendorAudit'].every((s) =>
+        stacks.includes(s),
+      ),
+      `evidence of stacks ${stacks.join(', ')}`,
+    );
+    note(`compliance report of ${stacks.join(', ')}`);
+  });
+
+  // 6. The example's jest test: first run writes the snapshot, the second (--ci) must match it.
   // CI services set CI=true, which jest reads as --ci (never write a snapshot): say it explicitly.
   fs.writeFileSync(
     path.join(app, 'jest.config.js'),

@@ -551,7 +551,10 @@ export const SYSTEM_GUIDANCE: GuidanceTable = {
     requirement: 'TEN-1',
     fix: 'list the municipalities served as [{ "name": "<name>", "code": "<6-digit code>" }], each once; in account mode only the account owner',
   },
-  'system.municipalities.*.name': { requirement: 'TEN-3', fix: 'give the municipality name' },
+  'system.municipalities.*.name': {
+    requirement: 'TEN-3',
+    fix: 'give the municipality name in at most 100 characters',
+  },
   'system.municipalities.*.code': {
     requirement: 'TEN-3',
     fix: 'use the 6-digit 全国地方公共団体コード with its check digit, each municipality once',

@@ -1,0 +1,34 @@
+/**
+ * Limits CloudFormation puts on what the config feeds into stacks (PORT-2): checked in the
+ * schema so that a config that would fail at deployment stops at synth, naming the field.
+ *
+ * Stack names are `<systemName>-<kind>-<Tokyo|Osaka>`; the longest kind is
+ * `SystemDr-Shared` / `SystemDr-<6-digit code>` (15 characters), so a systemName of at most
+ * SYSTEM_NAME_MAX_LENGTH characters keeps every stack name far below STACK_NAME_MAX_LENGTH.
+ * Municipality names go into stack descriptions (at most STACK_DESCRIPTION_MAX_BYTES).
+ */
+
+/** CloudFormation's limit on a stack name. */
+export const STACK_NAME_MAX_LENGTH = 128;
+/** CloudFormation's pattern for a stack name. */
+export const STACK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]*$/;
+/** CloudFormation's limit on a template description, in bytes (UTF-8). */
+export const STACK_DESCRIPTION_MAX_BYTES = 1024;
+/** Longest systemName: it begins every stack name. */
+export const SYSTEM_NAME_MAX_LENGTH = 30;
+/**
+ * Longest municipality name (characters). Four UTF-8 bytes each at most, so a description
+ * holding one name and its fixed text (under 200 bytes) stays under 1,024 bytes.
+ */
+export const MUNICIPALITY_NAME_MAX_LENGTH = 100;
+
+/** Why a stack name would be refused by CloudFormation, or undefined. */
+export function stackNameProblem(name: string): string | undefined {
+  if (name.length > STACK_NAME_MAX_LENGTH) {
+    return `stack name "${name}" has ${name.length} characters; CloudFormation allows ${STACK_NAME_MAX_LENGTH}`;
+  }
+  if (!STACK_NAME_PATTERN.test(name)) {
+    return `stack name "${name}" does not match CloudFormation's pattern [A-Za-z][A-Za-z0-9-]*`;
+  }
+  return undefined;
+}
