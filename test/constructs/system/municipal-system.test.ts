@@ -84,12 +84,48 @@ describe('MunicipalSystem', () => {
         .filter((p) => JSON.stringify(p.GroupId).includes('ServiceSecurityGroup'));
       expect(serviceIngress).toEqual([
         expect.objectContaining({
-          FromPort: 8080,
-          ToPort: 8080,
+          FromPort: 8443,
+          ToPort: 8443,
           SourceSecurityGroupId: {
             'Fn::GetAtt': [expect.stringMatching(/LoadBalancerSecurityGroup/), 'GroupId'],
           },
         }),
+      ]);
+    });
+
+    test('TLS goes on to the tasks: the target group and its health check use HTTPS on 8443 (KEY-3)', () => {
+      const groups = resourcesOf(template, 'AWS::ElasticLoadBalancingV2::TargetGroup');
+      expect(groups).toHaveLength(1);
+      expect(groups[0][1].Properties).toMatchObject({
+        Protocol: 'HTTPS',
+        Port: 8443,
+        HealthCheckProtocol: 'HTTPS',
+        HealthCheckPath: '/health',
+        TargetType: 'ip',
+      });
+      template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+        ContainerDefinitions: [
+          Match.objectLike({ PortMappings: [{ ContainerPort: 8443, Protocol: 'tcp' }] }),
+        ],
+      });
+    });
+
+    test("targetProtocol 'HTTP' ends TLS at the ALB: an HTTP target group on 8080", () => {
+      const stack = testStack();
+      new MunicipalSystem(stack, 'System', {
+        network: closedNetwork(stack),
+        encryptionKey: dataKey(stack).key,
+        certificateArn: CERT,
+        clusterIdentifier: 'sample-139998',
+        municipalityCode: '139998',
+        targetProtocol: 'HTTP',
+      });
+      const groups = resourcesOf(
+        Template.fromStack(stack),
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+      );
+      expect(groups.map(([, r]) => r.Properties)).toEqual([
+        expect.objectContaining({ Protocol: 'HTTP', Port: 8080, HealthCheckProtocol: 'HTTP' }),
       ]);
     });
 
@@ -393,6 +429,10 @@ describe('MunicipalSystem', () => {
         'ApplicationTier desiredCount "1" is not allowed [BAK-4]: run at least 2 tasks',
       ],
       [{ containerPort: 80 }, 'ApplicationTier containerPort "80" is not allowed [NET-4]'],
+      [
+        { targetProtocol: 'TCP' },
+        'ApplicationTier targetProtocol "TCP" is not allowed [KEY-3]: use \'HTTPS\'',
+      ],
     ])('application tier %j is refused', (overrides, message) => {
       expect(appTier(overrides)).toThrow(message);
     });
