@@ -248,6 +248,54 @@ describe('MunicipalSystem', () => {
       });
     });
 
+    test('Enhanced Monitoring every 60 s on each instance, with a role RDS of this account alone may assume (LOG-5)', () => {
+      const instances = resourcesOf(template, 'AWS::RDS::DBInstance').map(([, r]) => r.Properties);
+      expect(instances).toHaveLength(2);
+      for (const instance of instances) {
+        expect(instance).toMatchObject({
+          MonitoringInterval: 60,
+          MonitoringRoleArn: {
+            'Fn::GetAtt': [expect.stringMatching(/DataMonitoringRole/), 'Arn'],
+          },
+        });
+      }
+      template.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { Service: 'monitoring.rds.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            },
+          ],
+        },
+      });
+    });
+
+    test('the monitoring role may write to RDSOSMetrics and nothing else; no system creates that group', () => {
+      const policies = resourcesOf(template, 'AWS::IAM::ManagedPolicy')
+        .map(
+          ([, r]) =>
+            r.Properties as {
+              Roles: unknown;
+              PolicyDocument: { Statement: Array<{ Resource: unknown }> };
+            },
+        )
+        .filter((p) => JSON.stringify(p.Roles).includes('MonitoringRole'));
+      expect(policies).toHaveLength(1);
+      const resources = policies[0].PolicyDocument.Statement.map((st) => st.Resource);
+      expect(resources.map((r) => JSON.stringify(r))).toEqual([
+        expect.stringMatching(/:log-group:RDSOSMetrics"\]\]\}$/),
+        expect.stringMatching(/:log-group:RDSOSMetrics:log-stream:\*"\]\]\}$/),
+      ]);
+      expect(
+        template.findResources('AWS::Logs::LogGroup', {
+          Properties: { LogGroupName: 'RDSOSMetrics' },
+        }),
+      ).toEqual({});
+    });
+
     test('the database security group admits PostgreSQL from the application tasks only', () => {
       const rules = resourcesOf(template, 'AWS::EC2::SecurityGroupIngress')
         .map(([, r]) => r.Properties as Record<string, unknown>)
@@ -467,6 +515,10 @@ describe('MunicipalSystem', () => {
         'DataTier minCapacity/maxCapacity "4/2" are not allowed [BAK-4]',
       ],
       [{ minCapacity: 0.25 }, 'DataTier minCapacity/maxCapacity "0.25/2" are not allowed'],
+      [
+        { monitoringIntervalSeconds: 20 },
+        'DataTier monitoringIntervalSeconds "20" is not allowed [LOG-5]: use 1, 5, 10, 15, 30 or 60',
+      ],
     ])('data tier %j is refused', (overrides, message) => {
       expect(dataTier(overrides)).toThrow(message);
     });
