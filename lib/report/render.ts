@@ -2,6 +2,7 @@ import { REQUIREMENTS, type Requirement, type RequirementId } from '../requireme
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
+import { renderControlTower, type ControlTowerEvidence } from './control-tower';
 
 /** Status of one rule in one stack. */
 export type RuleStatus =
@@ -80,6 +81,11 @@ export interface ReportContext {
   readonly nonFunctional?: NonFunctionalEvidence;
   /** Approvals the config records, e.g. the Digital Agency's approval of TEN-2 separation. */
   readonly approvals?: readonly Approval[];
+  /**
+   * The Control Tower proactive controls' result for these templates (`npm run validate`).
+   * @default - not run: the report says so
+   */
+  readonly controlTower?: { readonly evidence?: ControlTowerEvidence; readonly stale: boolean };
 }
 
 /**
@@ -173,7 +179,7 @@ function markdown(
   summary: ReportSummary,
   title: string,
   lang: 'en' | 'ja',
-  { platformMode = 'standalone', nonFunctional, approvals = [] }: ReportContext,
+  { platformMode = 'standalone', nonFunctional, approvals = [], controlTower }: ReportContext,
 ): string {
   const ja = lang === 'ja';
   const t = (en: string, jp: string): string => (ja ? jp : en);
@@ -292,6 +298,7 @@ function markdown(
       out.push(`| ${a.ruleId} | \`${a.path}\` | ${escapeCell(a.reason)} |`);
     }
   }
+  out.push(...renderControlTower(controlTower ?? { stale: false }, lang));
   out.push(
     '',
     `## ${t('Unacknowledged findings of all packs', '未承認の検出事項（全パック）')}`,
