@@ -62,6 +62,13 @@ export const CONTROL_TOWER_ACKNOWLEDGEMENTS: readonly ControlTowerAcknowledgemen
     deferred: false,
   },
   {
+    control: 'CT.RDS.PR.2',
+    logicalId: /DataCluster(reader|writer)/,
+    reason:
+      'Enhanced Monitoring is ready but off (DataTier monitoringIntervalSeconds, default 0): each baseline stack pre-creates the account-wide RDSOSMetrics group encrypted and kept for the configured retention, as the RDS User Guide allows, but as a baseline resource it is under the guard, whose tag-scoped deny also refuses logs:CreateLogStream to the monitoring role when that role carries the baseline boundary (hardened bootstrap); untagging the group would let guarded principals delete it or shorten its retention (test/simulation/synthesized-app.test.ts). Deferred: a guard exemption for writes into RDSOSMetrics only.',
+    deferred: true,
+  },
+  {
     control: 'CT.GUARDDUTY.PR.1',
     logicalId: /Detector/,
     reason:

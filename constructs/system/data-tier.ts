@@ -66,8 +66,12 @@ export interface DataTierProps {
    * or 60); 0 turns it off (LOG-5). RDS writes the metrics to the account-wide `RDSOSMetrics`
    * log group, which must exist before the first instance, encrypted and kept ≥ 1 year:
    * `RdsOsMetricsLogGroup`, created once per account and region (the baseline stack does).
-   * Without it RDS creates the group itself, unencrypted, with 30 days of retention.
-   * @default 60
+   * Off by default: that group is a baseline resource, and the guard's tag-scoped deny
+   * (`DenyTamperOnTaggedResources`) also refuses `logs:CreateLogStream` there to the
+   * monitoring role when the role carries the baseline boundary (hardened bootstrap), so RDS
+   * could not write. Turn it on where the system's roles carry no baseline boundary, or once
+   * the guard lets writes into `RDSOSMetrics` through.
+   * @default 0
    */
   readonly monitoringIntervalSeconds?: number;
   /**
@@ -85,8 +89,9 @@ export interface DataTierProps {
  *   TLS forced (`rds.force_ssl = 1`), IAM database authentication, deletion protection, a
  *   snapshot on stack deletion, PostgreSQL logs to a KMS-encrypted log group kept ≥ 1 year.
  *   The master password is managed and rotated by RDS in Secrets Manager, encrypted with the
- *   data key; no rotation Lambda is needed. Enhanced Monitoring (60 s) writes OS metrics to the
- *   account-wide, pre-created `RDSOSMetrics` group (see RdsOsMetricsLogGroup).
+ *   data key; no rotation Lambda is needed. Enhanced Monitoring (`monitoringIntervalSeconds`,
+ *   off by default) writes OS metrics to the account-wide, pre-created `RDSOSMetrics` group
+ *   (see RdsOsMetricsLogGroup).
  * - Exchange bucket: SSE-KMS with the data key, TLS 1.2+ only, public access blocked,
  *   versioned (AWS Backup for S3 needs it), server access logs, retained.
  *
@@ -144,7 +149,7 @@ export class DataTier extends Construct {
         log_disconnections: '1',
       },
     });
-    const monitoringInterval = props.monitoringIntervalSeconds ?? 60;
+    const monitoringInterval = props.monitoringIntervalSeconds ?? 0;
     this.monitoringRole =
       monitoringInterval > 0 ? this.createMonitoringRole(props.clusterIdentifier) : undefined;
     const serverless = props.instanceClass === undefined;
@@ -207,7 +212,7 @@ export class DataTier extends Construct {
       Validations.of(this.cluster).acknowledge({
         id: 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
         reason:
-          'Enhanced Monitoring turned off by the caller (monitoringIntervalSeconds 0); CloudWatch metrics and the exported PostgreSQL log cover operations.',
+          'Enhanced Monitoring is off (monitoringIntervalSeconds 0): under the hardened bootstrap the monitoring role carries the baseline boundary, whose tag-scoped deny refuses logs:CreateLogStream on the guarded RDSOSMetrics group. CloudWatch metrics and the exported PostgreSQL log cover operations.',
       });
     }
     Validations.of(this.cluster).acknowledge(
@@ -232,9 +237,7 @@ export class DataTier extends Construct {
    * The Enhanced Monitoring role: assumable by RDS for this account only (the confused-deputy
    * protection of the RDS User Guide, "Setting up and enabling Enhanced Monitoring"), with the
    * actions of the AWS managed policy AmazonRDSEnhancedMonitoringRole narrowed to the one
-   * `RDSOSMetrics` group. A customer-managed policy, no inline policy. Nothing in it is denied
-   * by the baseline boundary, which the role carries when the account's bootstrap requires it:
-   * the group is not a baseline-tagged resource (see RdsOsMetricsLogGroup).
+   * `RDSOSMetrics` group. A customer-managed policy, no inline policy.
    */
   private createMonitoringRole(clusterIdentifier: string): iam.Role {
     const stack = Stack.of(this);
@@ -372,7 +375,7 @@ function validate(props: DataTierProps): void {
       `DataTier instanceClass "${props.instanceClass}" is not an RDS instance class [BAK-4]: use e.g. "db.r7g.large", or leave it out for Serverless v2.`,
     );
   }
-  const interval = props.monitoringIntervalSeconds ?? 60;
+  const interval = props.monitoringIntervalSeconds ?? 0;
   if (!MONITORING_INTERVALS.includes(interval)) {
     throw new Error(
       `DataTier monitoringIntervalSeconds "${interval}" is not allowed [LOG-5]: use 1, 5, 10, 15, 30 or 60 (Enhanced Monitoring), or 0 to turn it off.`,

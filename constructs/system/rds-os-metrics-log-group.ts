@@ -28,6 +28,11 @@ export interface RdsOsMetricsLogGroupProps {
  * Left to RDS, the group would be created on first use without a customer key and with 30
  * days of retention (against KEY-1, RET-1).
  *
+ * In the baseline stack the group is a baseline resource: the guard's tag-scoped deny keeps
+ * guarded principals from deleting it, shortening its retention or removing its key. The same
+ * deny refuses `logs:CreateLogStream` to a monitoring role that carries the baseline boundary
+ * (hardened bootstrap), which is why `DataTier` leaves Enhanced Monitoring off by default.
+ *
  * There is exactly one such group per account and region, whatever the number of systems:
  * create this construct once (the baseline stack does, `detection.rdsOsMetricsLogGroup`), never
  * in a system stack, and before the first DB instance with Enhanced Monitoring. Where the group

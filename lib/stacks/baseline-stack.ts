@@ -1,4 +1,4 @@
-import { Annotations, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -8,7 +8,7 @@ import { SecurityAlerts, type WatchedRole } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
 import { CostGuard } from '../../constructs/cost';
 import { ConfigRules, ThreatDetection } from '../../constructs/detection';
-import { BaselineProtection, DEFAULT_BASELINE_TAG, RegionGuard } from '../../constructs/guardrails';
+import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
 import { RdsOsMetricsLogGroup } from '../../constructs/system/rds-os-metrics-log-group';
 import { PlatformProtection } from '../../constructs/guardrails/platform-protection';
 import {
@@ -188,14 +188,13 @@ export class GovCloudBaselineStack extends Stack {
     }
 
     // One RDSOSMetrics group per account and region, whatever the number of systems: it
-    // belongs here, not in a system stack, and exists before the first database (LOG-5).
+    // belongs here, not in a system stack, and exists before the first database (LOG-5). It is
+    // a baseline resource like the others: guarded principals can neither delete it nor
+    // shorten its retention or remove its key.
     if (detection.rdsOsMetricsLogGroup) {
       this.rdsOsMetrics = new RdsOsMetricsLogGroup(this, 'RdsOsMetrics', {
         retention: config.logRetentionDays as logs.RetentionDays,
       });
-      // Not a baseline-tagged resource: the monitoring roles of the systems carry the baseline
-      // boundary, whose tag-scoped deny would refuse them logs:CreateLogStream on the group.
-      Tags.of(this.rdsOsMetrics.logGroup).remove(DEFAULT_BASELINE_TAG.key);
     }
 
     // One topic per region: EventBridge cannot target a topic in another region.

@@ -46,7 +46,7 @@ describe('GovCloudBaselineStack wiring', () => {
     tokyo.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
   });
 
-  test('each region pre-creates the account-wide RDSOSMetrics group: own key, config retention, retained, not baseline-tagged (LOG-5)', () => {
+  test('each region pre-creates the account-wide RDSOSMetrics group: own key, config retention, retained, guarded (LOG-5)', () => {
     for (const template of [tokyo, osaka]) {
       const groups = Object.values(
         template.findResources('AWS::Logs::LogGroup', {
@@ -63,11 +63,10 @@ describe('GovCloudBaselineStack wiring', () => {
         RetentionInDays: 731,
         KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^RdsOsMetricsKey/), 'Arn'] },
       });
-      // The systems' monitoring roles carry the baseline boundary, whose tag-scoped deny
-      // would refuse them the group if it carried the baseline tag.
-      const tags = (group.Properties.Tags ?? []) as Array<{ Key: string }>;
-      expect(tags.map((t) => t.Key)).not.toContain('govcloud-jp:baseline');
-      expect(tags.map((t) => t.Key)).toContain('Environment');
+      // A baseline resource: the guard's tag-scoped deny keeps guarded principals off it.
+      expect(group.Properties.Tags).toEqual(
+        expect.arrayContaining([{ Key: 'govcloud-jp:baseline', Value: 'protected' }]),
+      );
     }
   });
 

@@ -248,52 +248,13 @@ describe('MunicipalSystem', () => {
       });
     });
 
-    test('Enhanced Monitoring every 60 s on each instance, with a role RDS of this account alone may assume (LOG-5)', () => {
-      const instances = resourcesOf(template, 'AWS::RDS::DBInstance').map(([, r]) => r.Properties);
-      expect(instances).toHaveLength(2);
-      for (const instance of instances) {
-        expect(instance).toMatchObject({
-          MonitoringInterval: 60,
-          MonitoringRoleArn: {
-            'Fn::GetAtt': [expect.stringMatching(/DataMonitoringRole/), 'Arn'],
-          },
-        });
+    test('Enhanced Monitoring is off by default (the guarded RDSOSMetrics group refuses boundary-carrying writers)', () => {
+      for (const [, instance] of resourcesOf(template, 'AWS::RDS::DBInstance')) {
+        expect(instance.Properties).not.toHaveProperty('MonitoringInterval');
       }
-      template.hasResourceProperties('AWS::IAM::Role', {
-        AssumeRolePolicyDocument: {
-          Statement: [
-            {
-              Action: 'sts:AssumeRole',
-              Effect: 'Allow',
-              Principal: { Service: 'monitoring.rds.amazonaws.com' },
-              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
-            },
-          ],
-        },
-      });
-    });
-
-    test('the monitoring role may write to RDSOSMetrics and nothing else; no system creates that group', () => {
-      const policies = resourcesOf(template, 'AWS::IAM::ManagedPolicy')
-        .map(
-          ([, r]) =>
-            r.Properties as {
-              Roles: unknown;
-              PolicyDocument: { Statement: Array<{ Resource: unknown }> };
-            },
-        )
-        .filter((p) => JSON.stringify(p.Roles).includes('MonitoringRole'));
-      expect(policies).toHaveLength(1);
-      const resources = policies[0].PolicyDocument.Statement.map((st) => st.Resource);
-      expect(resources.map((r) => JSON.stringify(r))).toEqual([
-        expect.stringMatching(/:log-group:RDSOSMetrics"\]\]\}$/),
-        expect.stringMatching(/:log-group:RDSOSMetrics:log-stream:\*"\]\]\}$/),
-      ]);
       expect(
-        template.findResources('AWS::Logs::LogGroup', {
-          Properties: { LogGroupName: 'RDSOSMetrics' },
-        }),
-      ).toEqual({});
+        resourcesOf(template, 'AWS::IAM::Role').filter(([id]) => id.includes('MonitoringRole')),
+      ).toEqual([]);
     });
 
     test('the database security group admits PostgreSQL from the application tasks only', () => {
@@ -357,6 +318,68 @@ describe('MunicipalSystem', () => {
       expect(JSON.stringify(statements[3].Resource)).toMatch(/:dbuser:/);
       expect(JSON.stringify(statements[3].Resource)).toMatch(/\/app_user"/);
       expect(policy?.[1].Properties?.Roles).toEqual([{ Ref: expect.stringMatching(/TaskRole/) }]);
+    });
+  });
+
+  describe('Enhanced Monitoring turned on', () => {
+    const stack = testStack();
+    const network = closedNetwork(stack);
+    new DataTier(stack, 'Data', {
+      vpc: network.vpc,
+      subnets: network.dataSubnets,
+      encryptionKey: dataKey(stack).key,
+      clusterIdentifier: 'sample-139998',
+      accessLogsBucket: new OperationsLogBucket(stack, 'Logs').bucket,
+      monitoringIntervalSeconds: 60,
+    });
+    const monitored = Template.fromStack(stack);
+
+    test('monitoringIntervalSeconds 60: Enhanced Monitoring on each instance, with a role RDS of this account alone may assume (LOG-5)', () => {
+      const instances = resourcesOf(monitored, 'AWS::RDS::DBInstance').map(([, r]) => r.Properties);
+      expect(instances).toHaveLength(2);
+      for (const instance of instances) {
+        expect(instance).toMatchObject({
+          MonitoringInterval: 60,
+          MonitoringRoleArn: {
+            'Fn::GetAtt': [expect.stringMatching(/DataMonitoringRole/), 'Arn'],
+          },
+        });
+      }
+      monitored.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { Service: 'monitoring.rds.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            },
+          ],
+        },
+      });
+    });
+
+    test('the monitoring role may write to RDSOSMetrics and nothing else; no system creates that group', () => {
+      const policies = resourcesOf(monitored, 'AWS::IAM::ManagedPolicy')
+        .map(
+          ([, r]) =>
+            r.Properties as {
+              Roles: unknown;
+              PolicyDocument: { Statement: Array<{ Resource: unknown }> };
+            },
+        )
+        .filter((p) => JSON.stringify(p.Roles).includes('MonitoringRole'));
+      expect(policies).toHaveLength(1);
+      const resources = policies[0].PolicyDocument.Statement.map((st) => st.Resource);
+      expect(resources.map((r) => JSON.stringify(r))).toEqual([
+        expect.stringMatching(/:log-group:RDSOSMetrics"\]\]\}$/),
+        expect.stringMatching(/:log-group:RDSOSMetrics:log-stream:\*"\]\]\}$/),
+      ]);
+      expect(
+        monitored.findResources('AWS::Logs::LogGroup', {
+          Properties: { LogGroupName: 'RDSOSMetrics' },
+        }),
+      ).toEqual({});
     });
   });
 
