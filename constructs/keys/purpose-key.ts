@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 
 /** What a key protects. One customer-managed key per purpose (KEY-1). */
-export type KeyPurpose = 'audit-logs' | 'notifications' | 'data' | 'backup' | 'config';
+export type KeyPurpose =
+  'audit-logs' | 'notifications' | 'data' | 'backup' | 'config' | 'monitoring';
 
 /** The shortest deletion window AWS allows is 7 days; the rules want the longest (KEY-2). */
 const DELETION_WINDOW_DAYS = 30;

@@ -13,12 +13,12 @@ import { EncryptedLogGroup } from '../network/encrypted-log-group';
 import { nagResourceFinding } from './nag-finding';
 import { recordImplements } from '../core/implements';
 
-/** Valid Fargate CPU units → allowed memory (MiB). */
 /** Default non-root user of the sample container (CT.ECS.PR.3). */
 const DEFAULT_CONTAINER_USER = '1000:1000';
 /** Name of the writable scratch volume of the task. */
 const SCRATCH_VOLUME = 'scratch';
 
+/** Valid Fargate CPU units → allowed memory (MiB). */
 const FARGATE_MEMORY: Record<number, readonly number[]> = {
   256: [512, 1024, 2048],
   512: [1024, 2048, 3072, 4096],
@@ -29,6 +29,20 @@ const FARGATE_MEMORY: Record<number, readonly number[]> = {
 
 /** The ACM certificate ARN shape; the region must be Tokyo or Osaka (REG-1). */
 const CERTIFICATE_ARN = /^arn:aws:acm:(ap-northeast-[13]):\d{12}:certificate\/[0-9a-f-]{36}$/;
+
+/**
+ * Protocol from the ALB to the tasks (KEY-3).
+ * - `HTTPS`: TLS end to end. The container serves TLS with its own certificate; the ALB
+ *   encrypts the hop but does not validate the target's certificate, so a certificate the
+ *   container generates at start (e.g. self-signed with `openssl req -x509` into the scratch
+ *   volume) works in the closed network without any Internet access (NET-1). Who may be a
+ *   target is decided by the security groups (only the ALB's group reaches the tasks, NET-4),
+ *   not by the certificate. Source: "Target groups for your Application Load Balancers",
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html
+ * - `HTTP`: TLS ends at the ALB; the hop inside the VPC is plain text (GovCloudChecks warns
+ *   with GCJ-KEY3-TargetGroupTls).
+ */
+export type TargetProtocol = 'HTTPS' | 'HTTP';
 
 export interface ApplicationTierProps {
   /** The closed network: tasks and the ALB go into its application subnets. */
@@ -54,8 +68,16 @@ export interface ApplicationTierProps {
    */
   readonly imageTag?: string;
   /**
-   * Container port (plain HTTP inside the VPC; TLS ends at the ALB).
-   * @default 8080
+   * How the ALB talks to the tasks: `HTTPS` keeps the hop inside the closed network encrypted
+   * (KEY-3, 伝送路の暗号化), with a certificate the container generates at start, since nothing
+   * can be fetched from the Internet (NET-1); the ALB does not validate it. `HTTP` ends TLS
+   * at the ALB. The health check uses the same protocol. See {@link TargetProtocol}.
+   * @default 'HTTPS'
+   */
+  readonly targetProtocol?: TargetProtocol;
+  /**
+   * Container port the application listens on, with `targetProtocol`.
+   * @default 8443 with HTTPS, 8080 with HTTP
    */
   readonly containerPort?: number;
   /**
@@ -111,6 +133,9 @@ export interface ApplicationTierProps {
  *   CIDRs only (NET-4); there is no HTTP listener. Access logs go to the SSE-S3 operations
  *   log bucket (ALB log delivery supports no SSE-KMS). Deletion protection is on: turn it off
  *   (`aws elbv2 modify-load-balancer-attributes`) before removing the stack.
+ * - TLS goes on to the tasks by default (`targetProtocol: 'HTTPS'`): the target group and its
+ *   health check use HTTPS to a certificate the container generates at start. The ALB does
+ *   not validate target certificates, so no CA or Internet access is needed.
  * - Tasks run in at least two AZs with no public IP, pull the image from a private ECR
  *   repository over endpoints, and log to a KMS-encrypted log group kept ≥ 1 year.
  * - Maintenance is ECS Exec (Session Manager) over the ssmmessages endpoint: sessions are
@@ -153,8 +178,9 @@ export class ApplicationTier extends Construct {
     const cpu = props.cpu ?? 256;
     const memoryMiB = props.memoryMiB ?? 512;
     const desiredCount = props.desiredCount ?? 2;
-    const containerPort = props.containerPort ?? 8080;
-    validate(this, props, cpu, memoryMiB, desiredCount, containerPort);
+    const targetProtocol = props.targetProtocol ?? 'HTTPS';
+    const containerPort = props.containerPort ?? (targetProtocol === 'HTTPS' ? 8443 : 8080);
+    validate(this, props, cpu, memoryMiB, desiredCount, containerPort, targetProtocol);
     const { network } = props;
     const vpc = network.vpc;
 
@@ -272,11 +298,17 @@ export class ApplicationTier extends Construct {
       certificates: [elbv2.ListenerCertificate.fromArn(props.certificateArn)],
       open: false,
     });
+    const protocol =
+      targetProtocol === 'HTTPS' ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP;
     this.listener.addTargets('App', {
       port: containerPort,
-      protocol: elbv2.ApplicationProtocol.HTTP,
+      protocol,
       targets: [this.service],
-      healthCheck: { path: props.healthCheckPath ?? '/health', healthyHttpCodes: '200' },
+      healthCheck: {
+        path: props.healthCheckPath ?? '/health',
+        protocol: targetProtocol === 'HTTPS' ? elbv2.Protocol.HTTPS : elbv2.Protocol.HTTP,
+        healthyHttpCodes: '200',
+      },
       deregistrationDelay: Duration.seconds(30),
     });
 
@@ -327,7 +359,13 @@ function validate(
   memoryMiB: number,
   desiredCount: number,
   containerPort: number,
+  targetProtocol: TargetProtocol,
 ): void {
+  if (targetProtocol !== 'HTTPS' && targetProtocol !== 'HTTP') {
+    throw new Error(
+      `ApplicationTier targetProtocol "${String(targetProtocol)}" is not allowed [KEY-3]: use 'HTTPS' (TLS to the tasks, the default) or 'HTTP' (TLS ends at the load balancer).`,
+    );
+  }
   const cert = CERTIFICATE_ARN.exec(props.certificateArn);
   const region = Stack.of(scope).region;
   if (!cert) {

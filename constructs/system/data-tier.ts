@@ -11,9 +11,13 @@ import { nagResourceFinding } from './nag-finding';
 import { logServerAccess } from './operations-log-bucket';
 import { recordImplements } from '../core/implements';
 import { hardenedBucketProps } from '../core/bucket';
+import { RDS_OS_METRICS_LOG_GROUP_NAME } from './rds-os-metrics-log-group';
 
 /** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */
 const POSTGRES_PORT = 5432;
+
+/** Intervals RDS Enhanced Monitoring accepts, in seconds; 0 turns it off. */
+const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60];
 
 /** RDS cluster identifier rules: letter first, letters/digits/single hyphens, ≤ 63. */
 const CLUSTER_IDENTIFIER = /^[a-z](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/;
@@ -58,6 +62,19 @@ export interface DataTierProps {
    */
   readonly logRetention?: logs.RetentionDays;
   /**
+   * Enhanced Monitoring (OS メトリクス) interval of every instance, in seconds (1, 5, 10, 15, 30
+   * or 60); 0 turns it off (LOG-5). RDS writes the metrics to the account-wide `RDSOSMetrics`
+   * log group, which must exist before the first instance, encrypted and kept ≥ 1 year:
+   * `RdsOsMetricsLogGroup`, created once per account and region (the baseline stack does).
+   * Off by default: that group is a baseline resource, and the guard's tag-scoped deny
+   * (`DenyTamperOnTaggedResources`) also refuses `logs:CreateLogStream` there to the
+   * monitoring role when the role carries the baseline boundary (hardened bootstrap), so RDS
+   * could not write. Turn it on where the system's roles carry no baseline boundary, or once
+   * the guard lets writes into `RDSOSMetrics` through.
+   * @default 0
+   */
+  readonly monitoringIntervalSeconds?: number;
+  /**
    * Prefix of the exchange bucket's server access logs.
    * @default 'exchange-bucket/'
    */
@@ -72,7 +89,9 @@ export interface DataTierProps {
  *   TLS forced (`rds.force_ssl = 1`), IAM database authentication, deletion protection, a
  *   snapshot on stack deletion, PostgreSQL logs to a KMS-encrypted log group kept ≥ 1 year.
  *   The master password is managed and rotated by RDS in Secrets Manager, encrypted with the
- *   data key; no rotation Lambda is needed.
+ *   data key; no rotation Lambda is needed. Enhanced Monitoring (`monitoringIntervalSeconds`,
+ *   off by default) writes OS metrics to the account-wide, pre-created `RDSOSMetrics` group
+ *   (see RdsOsMetricsLogGroup).
  * - Exchange bucket: SSE-KMS with the data key, TLS 1.2+ only, public access blocked,
  *   versioned (AWS Backup for S3 needs it), server access logs, retained.
  *
@@ -95,6 +114,8 @@ export class DataTier extends Construct {
   public readonly encryptionKey: kms.IKey;
   /** Port of the database. */
   public readonly port = POSTGRES_PORT;
+  /** Role RDS Enhanced Monitoring writes the OS metrics with, unless it is turned off. */
+  public readonly monitoringRole?: iam.Role;
   private grants = 0;
 
   constructor(scope: Construct, id: string, props: DataTierProps) {
@@ -128,6 +149,9 @@ export class DataTier extends Construct {
         log_disconnections: '1',
       },
     });
+    const monitoringInterval = props.monitoringIntervalSeconds ?? 0;
+    this.monitoringRole =
+      monitoringInterval > 0 ? this.createMonitoringRole(props.clusterIdentifier) : undefined;
     const serverless = props.instanceClass === undefined;
     const instance = (name: string, reader: boolean): rds.IClusterInstance =>
       serverless
@@ -157,6 +181,8 @@ export class DataTier extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.SNAPSHOT,
       parameterGroup,
+      monitoringInterval: this.monitoringRole ? Duration.seconds(monitoringInterval) : undefined,
+      monitoringRole: this.monitoringRole,
       cloudwatchLogsExports: ['postgresql'],
       copyTagsToSnapshot: true,
       // 01:00-02:00 JST, before the daily AWS Backup window.
@@ -182,12 +208,14 @@ export class DataTier extends Construct {
         'AWS Backup copies this bucket daily to a locked vault in the other Japanese region (BAK-2), encrypted with the municipality backup key there; replication would add a second, unlocked copy.',
     });
 
-    Validations.of(this.cluster).acknowledge(
-      {
+    if (!this.monitoringRole) {
+      Validations.of(this.cluster).acknowledge({
         id: 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
         reason:
-          'Enhanced Monitoring writes to the account-wide RDSOSMetrics log group that RDS creates without a customer key and with 30-day retention (against KEY-1/RET-1); CloudWatch metrics and the exported PostgreSQL log cover operations.',
-      },
+          'Enhanced Monitoring is off (monitoringIntervalSeconds 0): under the hardened bootstrap the monitoring role carries the baseline boundary, whose tag-scoped deny refuses logs:CreateLogStream on the guarded RDSOSMetrics group. CloudWatch metrics and the exported PostgreSQL log cover operations.',
+      });
+    }
+    Validations.of(this.cluster).acknowledge(
       {
         id: 'NIST.800.53.R5-RDSInBackupPlan',
         reason:
@@ -203,6 +231,56 @@ export class DataTier extends Construct {
         reason: 'RDS manages and rotates the master password itself (manageMasterUserPassword).',
       },
     );
+  }
+
+  /**
+   * The Enhanced Monitoring role: assumable by RDS for this account only (the confused-deputy
+   * protection of the RDS User Guide, "Setting up and enabling Enhanced Monitoring"), with the
+   * actions of the AWS managed policy AmazonRDSEnhancedMonitoringRole narrowed to the one
+   * `RDSOSMetrics` group. A customer-managed policy, no inline policy.
+   */
+  private createMonitoringRole(clusterIdentifier: string): iam.Role {
+    const stack = Stack.of(this);
+    const role = new iam.Role(this, 'MonitoringRole', {
+      description: `RDS Enhanced Monitoring of ${clusterIdentifier}: OS metrics to RDSOSMetrics (LOG-5)`,
+      assumedBy: new iam.ServicePrincipal('monitoring.rds.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    });
+    const logGroupArn = stack.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: RDS_OS_METRICS_LOG_GROUP_NAME,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const streams = `${logGroupArn}:log-stream:*`;
+    const policy = new iam.ManagedPolicy(this, 'MonitoringPolicy', {
+      description: `Enhanced Monitoring of ${clusterIdentifier}: write OS metrics to RDSOSMetrics only`,
+      roles: [role],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'OsMetricsLogGroup',
+          actions: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'],
+          resources: [logGroupArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'OsMetricsLogStreams',
+          actions: [
+            'logs:CreateLogStream',
+            'logs:PutLogEvents',
+            'logs:DescribeLogStreams',
+            'logs:GetLogEvents',
+          ],
+          resources: [streams],
+        }),
+      ],
+    });
+    Validations.of(policy).acknowledge({
+      id: nagResourceFinding(this, 'AwsSolutions-IAM5', streams),
+      reason:
+        'Log streams of the RDSOSMetrics group only: RDS names one stream per DB instance resource ID, which does not exist before the instance.',
+    });
+    return role;
   }
 
   /**
@@ -295,6 +373,12 @@ function validate(props: DataTierProps): void {
   ) {
     throw new Error(
       `DataTier instanceClass "${props.instanceClass}" is not an RDS instance class [BAK-4]: use e.g. "db.r7g.large", or leave it out for Serverless v2.`,
+    );
+  }
+  const interval = props.monitoringIntervalSeconds ?? 0;
+  if (!MONITORING_INTERVALS.includes(interval)) {
+    throw new Error(
+      `DataTier monitoringIntervalSeconds "${interval}" is not allowed [LOG-5]: use 1, 5, 10, 15, 30 or 60 (Enhanced Monitoring), or 0 to turn it off.`,
     );
   }
   const min = props.minCapacity ?? 0.5;

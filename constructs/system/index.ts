@@ -3,3 +3,4 @@ export * from './data-tier';
 export * from './municipal-system';
 export * from './nag-finding';
 export * from './operations-log-bucket';
+export * from './rds-os-metrics-log-group';

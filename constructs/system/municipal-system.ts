@@ -3,7 +3,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ClosedNetwork } from '../network/closed-network';
-import { ApplicationTier } from './application-tier';
+import { ApplicationTier, type TargetProtocol } from './application-tier';
 import { DataTier } from './data-tier';
 import { OperationsLogBucket } from './operations-log-bucket';
 
@@ -40,7 +40,12 @@ export interface MunicipalSystemProps {
   readonly repository?: ecr.IRepository;
   /** @default '1.0.0' */
   readonly imageTag?: string;
-  /** @default 8080 */
+  /**
+   * Protocol from the load balancer to the tasks (KEY-3, see ApplicationTierProps.targetProtocol).
+   * @default 'HTTPS'
+   */
+  readonly targetProtocol?: TargetProtocol;
+  /** @default 8443 with HTTPS, 8080 with HTTP */
   readonly containerPort?: number;
   /** @default '/health' */
   readonly healthCheckPath?: string;
@@ -103,6 +108,7 @@ export class MunicipalSystem extends Construct {
       accessLogsBucket: this.operationsLogs.bucket,
       repository: props.repository,
       imageTag: props.imageTag,
+      targetProtocol: props.targetProtocol,
       containerPort: props.containerPort,
       healthCheckPath: props.healthCheckPath,
       cpu: sizes.taskCpu,

@@ -29,6 +29,7 @@ import RdsEncrypted from './rules/encryption/RdsEncrypted';
 import SecretEncrypted from './rules/encryption/SecretEncrypted';
 import SnsEncrypted from './rules/encryption/SnsEncrypted';
 import SqsEncrypted from './rules/encryption/SqsEncrypted';
+import TargetGroupTls from './rules/encryption/TargetGroupTls';
 import KeyDeletionWindow from './rules/kms/KeyDeletionWindow';
 import KeyGrantGuard from './rules/kms/KeyGrantGuard';
 import KeyRotation from './rules/kms/KeyRotation';
@@ -549,6 +550,17 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     why: 'Transport to the database must be encrypted; the engine default cannot be read at synth time.',
     fix: 'Use a parameter group with require_secure_transport=ON (MySQL family) or rds.force_ssl=1 (PostgreSQL, SQL Server).',
     check: () => DatabaseTls,
+  },
+  {
+    suffix: 'KEY3-TargetGroupTls',
+    requirements: ['KEY-3'],
+    level: WARN,
+    profiles: BOTH,
+    info: () =>
+      'The load balancer target group sends plain HTTP to its targets: TLS ends at the load balancer.',
+    why: 'Transport is encrypted end to end: inside the closed network the hop from the load balancer to the tasks carries the same data as the listener.',
+    fix: "Use protocol HTTPS for the target group and its health check, with a certificate on the target (ApplicationTier targetProtocol 'HTTPS' is the default: a certificate the container generates at start); acknowledge with the reason if the hop stays HTTP.",
+    check: () => TargetGroupTls,
   },
   // Deletion policies of stateful resources
   {

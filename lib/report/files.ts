@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readControlTowerEvidence } from './control-tower';
 import type { Evidence } from './evidence';
 import type { NonFunctionalEvidence } from './non-functional';
 import {
@@ -68,7 +69,8 @@ export function writeEvidence(outdir: string, file: EvidenceFile): string {
 }
 
 /**
- * Reads the evidence and CDK's validation report from a cloud assembly directory and writes
+ * Reads the evidence, CDK's validation report and, where `npm run validate` judged the same
+ * templates, the Control Tower result from a cloud assembly directory and writes
  * `report.md`, `report.ja.md` and `report.csv` into `<outdir>/compliance/`.
  */
 export function writeReport(outdir: string): { files: string[]; summary: ReportSummary } {
@@ -91,6 +93,7 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
     nonFunctional,
     approvals,
     generatedBy,
+    controlTower: readControlTowerEvidence(outdir),
   });
   const files = [
     ['report.md', report.markdown],

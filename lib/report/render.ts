@@ -3,6 +3,7 @@ import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
 import { REQUIREMENT_TEXT_JA } from './requirements-ja';
+import { renderControlTower, type ControlTowerEvidence } from './control-tower';
 
 /** Status of one rule in one stack. */
 export type RuleStatus =
@@ -86,6 +87,11 @@ export interface ReportContext {
    * @default '`npm run report`' (this repository's app)
    */
   readonly generatedBy?: string;
+  /**
+   * The Control Tower proactive controls' result for these templates (`npm run validate`).
+   * @default - not run: the report says so
+   */
+  readonly controlTower?: { readonly evidence?: ControlTowerEvidence; readonly stale: boolean };
 }
 
 /**
@@ -184,6 +190,7 @@ function markdown(
     nonFunctional,
     approvals = [],
     generatedBy = '`npm run report`',
+    controlTower,
   }: ReportContext,
 ): string {
   const ja = lang === 'ja';
@@ -306,6 +313,7 @@ function markdown(
       out.push(`| ${a.ruleId} | \`${a.path}\` | ${escapeCell(a.reason)} |`);
     }
   }
+  out.push(...renderControlTower(controlTower ?? { stale: false }, lang));
   out.push(
     '',
     `## ${t('Unacknowledged findings of all packs', '未承認の検出事項（全パック）')}`,

@@ -9,6 +9,7 @@ import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../cons
 import { CostGuard } from '../../constructs/cost';
 import { ConfigRules, ThreatDetection } from '../../constructs/detection';
 import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
+import { RdsOsMetricsLogGroup } from '../../constructs/system/rds-os-metrics-log-group';
 import { PlatformProtection } from '../../constructs/guardrails/platform-protection';
 import {
   PLATFORM_SERVICES,
@@ -77,6 +78,8 @@ export class GovCloudBaselineStack extends Stack {
   public readonly costGuard?: CostGuard;
   /** Explicit-deny guard of the baseline's own resources (home region; IAM is global). */
   public readonly protection?: BaselineProtection;
+  /** The account-wide log group of RDS Enhanced Monitoring, unless turned off in config. */
+  public readonly rdsOsMetrics?: RdsOsMetricsLogGroup;
   /** Denies every region but Tokyo and Osaka to the operator roles (home region). */
   public readonly regionGuard?: RegionGuard;
   /** The permission model's roles (home region). */
@@ -188,6 +191,16 @@ export class GovCloudBaselineStack extends Stack {
           this.platformProtection.attachTo(role);
         }
       }
+    }
+
+    // One RDSOSMetrics group per account and region, whatever the number of systems: it
+    // belongs here, not in a system stack, and exists before the first database (LOG-5). It is
+    // a baseline resource like the others: guarded principals can neither delete it nor
+    // shorten its retention or remove its key.
+    if (detection.rdsOsMetricsLogGroup) {
+      this.rdsOsMetrics = new RdsOsMetricsLogGroup(this, 'RdsOsMetrics', {
+        retention: config.logRetentionDays as logs.RetentionDays,
+      });
     }
 
     // One topic per region: EventBridge cannot target a topic in another region.

@@ -12,6 +12,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { probeImport } from './import-probe';
 import { compileSnippets, documentationFiles, snippetsOf } from './readme-snippets';
+import { L1_RULES, L1_VENDOR_APP, l1FindingProblems } from './l1-vendor';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = 'govcloud-jp-cdk';
@@ -257,6 +258,9 @@ function main(): void {
     return [...example.keys()];
   });
   note(files.join(', '));
+  step('write the L1 vendor stacks (bin/l1-vendor.ts)', () =>
+    fs.writeFileSync(path.join(app, 'bin', 'l1-vendor.ts'), L1_VENDOR_APP),
+  );
   // The TypeScript setup `cdk init app --language typescript` writes (strict, nodenext).
   const compilerOptions = {
     target: 'ES2022',
@@ -403,7 +407,26 @@ function main(): void {
     note(`compliance report of ${stacks.join(', ')}`);
   });
 
-  // 6. The example's jest test: first run writes the snapshot, the second (--ci) must match it.
+  // 6. The hardening rules on a vendor stack of L1 resources, and on its compliant twin.
+  const l1Outdir = path.join(work, 'cdk.out.l1');
+  step('L1 vendor stack: every hardening rule reports its resource, the twin none', () => {
+    const result = run(process.execPath, ['dist/bin/l1-vendor.js'], app, {
+      CDK_OUTDIR: l1Outdir,
+      CDK_CONTEXT_JSON: '{}',
+    });
+    check(
+      result.status !== 0 && /Validation failed/.test(result.stderr),
+      `the L1 stack should fail validation:\n${tail(result.stderr)}`,
+    );
+    const report = JSON.parse(
+      fs.readFileSync(path.join(l1Outdir, 'validation-report.json'), 'utf8'),
+    ) as ValidationReport;
+    const problems = l1FindingProblems(report.pluginReports);
+    check(problems.length === 0, problems.join('\n'));
+    note(`${Object.keys(L1_RULES).length} rules, each on its L1 resource; none on the twin`);
+  });
+
+  // 7. The example's jest test: first run writes the snapshot, the second (--ci) must match it.
   // CI services set CI=true, which jest reads as --ci (never write a snapshot): say it explicitly.
   fs.writeFileSync(
     path.join(app, 'jest.config.js'),

@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -230,5 +231,34 @@ describe('GCJ-RET3-BucketLifecycle and GCJ-RET3-RepositoryLifecycle', () => {
     new ecr.CfnRepository(stack, 'RepoBare');
     expect(flagged(stack, 'GCJ-RET3-BucketLifecycle')).toEqual(['Stack/Disabled', 'Stack/None']);
     expect(flagged(stack, 'GCJ-RET3-RepositoryLifecycle')).toEqual(['Stack/RepoBare']);
+  });
+});
+
+describe('GCJ-KEY3-TargetGroupTls', () => {
+  const RULE = 'GCJ-KEY3-TargetGroupTls';
+  const vpcId = 'vpc-0123456789abcdef0';
+
+  test('passes HTTPS target groups; Lambda and Network Load Balancer groups are not applicable', () => {
+    const stack = tokyoStack();
+    new elbv2.CfnTargetGroup(stack, 'Https', {
+      protocol: 'HTTPS',
+      port: 8443,
+      targetType: 'ip',
+      vpcId,
+    });
+    new elbv2.CfnTargetGroup(stack, 'Lambda', { targetType: 'lambda' });
+    new elbv2.CfnTargetGroup(stack, 'Tcp', { protocol: 'TCP', port: 443, vpcId });
+    expect(flagged(stack, RULE)).toEqual([]);
+  });
+
+  test('warns on an HTTP target group: TLS would end at the load balancer', () => {
+    const stack = tokyoStack();
+    new elbv2.CfnTargetGroup(stack, 'Plain', {
+      protocol: 'HTTP',
+      port: 8080,
+      targetType: 'ip',
+      vpcId,
+    });
+    expect(flagged(stack, RULE)).toEqual(['Stack/Plain']);
   });
 });

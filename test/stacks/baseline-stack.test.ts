@@ -46,6 +46,48 @@ describe('GovCloudBaselineStack wiring', () => {
     tokyo.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
   });
 
+  test('each region pre-creates the account-wide RDSOSMetrics group: own key, config retention, retained, guarded (LOG-5)', () => {
+    for (const template of [tokyo, osaka]) {
+      const groups = Object.values(
+        template.findResources('AWS::Logs::LogGroup', {
+          Properties: { LogGroupName: 'RDSOSMetrics' },
+        }),
+      );
+      expect(groups).toHaveLength(1);
+      const [group] = groups as Array<{
+        Properties: Record<string, unknown>;
+        DeletionPolicy: string;
+      }>;
+      expect(group.DeletionPolicy).toBe('Retain');
+      expect(group.Properties).toMatchObject({
+        RetentionInDays: 731,
+        KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^RdsOsMetricsKey/), 'Arn'] },
+      });
+      // A baseline resource: the guard's tag-scoped deny keeps guarded principals off it.
+      expect(group.Properties.Tags).toEqual(
+        expect.arrayContaining([{ Key: 'govcloud-jp:baseline', Value: 'protected' }]),
+      );
+    }
+  });
+
+  test('detection.rdsOsMetricsLogGroup false leaves the group out, where it already exists', () => {
+    const off = parseConfig({
+      municipality: { name: '架空市', code: '139998' },
+      systemName: 'juki',
+      environment: 'production',
+      notificationEmails: ['soc@example.jp'],
+      detection: { rdsOsMetricsLogGroup: false },
+    });
+    const built = buildGovCloudApp(appLikeCli(), off);
+    for (const stack of built.baselines) {
+      expect(
+        Template.fromStack(stack).findResources('AWS::Logs::LogGroup', {
+          Properties: { LogGroupName: 'RDSOSMetrics' },
+        }),
+      ).toEqual({});
+    }
+  });
+
   test('every region records configuration; global resources only at home (DET-1)', () => {
     tokyo.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
       RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },

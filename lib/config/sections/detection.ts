@@ -44,6 +44,12 @@ export const detectionSchema = z
      * creating it twice fails the deployment.
      */
     createConfigServiceLinkedRole: z.boolean().default(false),
+    /**
+     * Create the account-wide `RDSOSMetrics` log group that RDS Enhanced Monitoring writes to,
+     * encrypted and kept for logRetentionDays, in each baseline stack (LOG-5, RET-1). false only
+     * where it already exists (an earlier DB instance with Enhanced Monitoring created it).
+     */
+    rdsOsMetricsLogGroup: z.boolean().default(true),
   })
   .prefault({});
 
@@ -84,6 +90,10 @@ export const DETECTION_GUIDANCE: GuidanceTable = {
   'detection.createConfigServiceLinkedRole': {
     requirement: 'DET-1',
     fix: 'use true for a fresh account without AWSServiceRoleForConfig, false (default) when it exists',
+  },
+  'detection.rdsOsMetricsLogGroup': {
+    requirement: 'LOG-5',
+    fix: 'use true (default), or false when RDSOSMetrics already exists in the account and region; then give it a key and retention with aws logs associate-kms-key and put-retention-policy',
   },
   'detection.securityHub': {
     requirement: 'DET-2',

@@ -84,12 +84,48 @@ describe('MunicipalSystem', () => {
         .filter((p) => JSON.stringify(p.GroupId).includes('ServiceSecurityGroup'));
       expect(serviceIngress).toEqual([
         expect.objectContaining({
-          FromPort: 8080,
-          ToPort: 8080,
+          FromPort: 8443,
+          ToPort: 8443,
           SourceSecurityGroupId: {
             'Fn::GetAtt': [expect.stringMatching(/LoadBalancerSecurityGroup/), 'GroupId'],
           },
         }),
+      ]);
+    });
+
+    test('TLS goes on to the tasks: the target group and its health check use HTTPS on 8443 (KEY-3)', () => {
+      const groups = resourcesOf(template, 'AWS::ElasticLoadBalancingV2::TargetGroup');
+      expect(groups).toHaveLength(1);
+      expect(groups[0][1].Properties).toMatchObject({
+        Protocol: 'HTTPS',
+        Port: 8443,
+        HealthCheckProtocol: 'HTTPS',
+        HealthCheckPath: '/health',
+        TargetType: 'ip',
+      });
+      template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+        ContainerDefinitions: [
+          Match.objectLike({ PortMappings: [{ ContainerPort: 8443, Protocol: 'tcp' }] }),
+        ],
+      });
+    });
+
+    test("targetProtocol 'HTTP' ends TLS at the ALB: an HTTP target group on 8080", () => {
+      const stack = testStack();
+      new MunicipalSystem(stack, 'System', {
+        network: closedNetwork(stack),
+        encryptionKey: dataKey(stack).key,
+        certificateArn: CERT,
+        clusterIdentifier: 'sample-139998',
+        municipalityCode: '139998',
+        targetProtocol: 'HTTP',
+      });
+      const groups = resourcesOf(
+        Template.fromStack(stack),
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+      );
+      expect(groups.map(([, r]) => r.Properties)).toEqual([
+        expect.objectContaining({ Protocol: 'HTTP', Port: 8080, HealthCheckProtocol: 'HTTP' }),
       ]);
     });
 
@@ -212,6 +248,15 @@ describe('MunicipalSystem', () => {
       });
     });
 
+    test('Enhanced Monitoring is off by default (the guarded RDSOSMetrics group refuses boundary-carrying writers)', () => {
+      for (const [, instance] of resourcesOf(template, 'AWS::RDS::DBInstance')) {
+        expect(instance.Properties).not.toHaveProperty('MonitoringInterval');
+      }
+      expect(
+        resourcesOf(template, 'AWS::IAM::Role').filter(([id]) => id.includes('MonitoringRole')),
+      ).toEqual([]);
+    });
+
     test('the database security group admits PostgreSQL from the application tasks only', () => {
       const rules = resourcesOf(template, 'AWS::EC2::SecurityGroupIngress')
         .map(([, r]) => r.Properties as Record<string, unknown>)
@@ -273,6 +318,68 @@ describe('MunicipalSystem', () => {
       expect(JSON.stringify(statements[3].Resource)).toMatch(/:dbuser:/);
       expect(JSON.stringify(statements[3].Resource)).toMatch(/\/app_user"/);
       expect(policy?.[1].Properties?.Roles).toEqual([{ Ref: expect.stringMatching(/TaskRole/) }]);
+    });
+  });
+
+  describe('Enhanced Monitoring turned on', () => {
+    const stack = testStack();
+    const network = closedNetwork(stack);
+    new DataTier(stack, 'Data', {
+      vpc: network.vpc,
+      subnets: network.dataSubnets,
+      encryptionKey: dataKey(stack).key,
+      clusterIdentifier: 'sample-139998',
+      accessLogsBucket: new OperationsLogBucket(stack, 'Logs').bucket,
+      monitoringIntervalSeconds: 60,
+    });
+    const monitored = Template.fromStack(stack);
+
+    test('monitoringIntervalSeconds 60: Enhanced Monitoring on each instance, with a role RDS of this account alone may assume (LOG-5)', () => {
+      const instances = resourcesOf(monitored, 'AWS::RDS::DBInstance').map(([, r]) => r.Properties);
+      expect(instances).toHaveLength(2);
+      for (const instance of instances) {
+        expect(instance).toMatchObject({
+          MonitoringInterval: 60,
+          MonitoringRoleArn: {
+            'Fn::GetAtt': [expect.stringMatching(/DataMonitoringRole/), 'Arn'],
+          },
+        });
+      }
+      monitored.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { Service: 'monitoring.rds.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            },
+          ],
+        },
+      });
+    });
+
+    test('the monitoring role may write to RDSOSMetrics and nothing else; no system creates that group', () => {
+      const policies = resourcesOf(monitored, 'AWS::IAM::ManagedPolicy')
+        .map(
+          ([, r]) =>
+            r.Properties as {
+              Roles: unknown;
+              PolicyDocument: { Statement: Array<{ Resource: unknown }> };
+            },
+        )
+        .filter((p) => JSON.stringify(p.Roles).includes('MonitoringRole'));
+      expect(policies).toHaveLength(1);
+      const resources = policies[0].PolicyDocument.Statement.map((st) => st.Resource);
+      expect(resources.map((r) => JSON.stringify(r))).toEqual([
+        expect.stringMatching(/:log-group:RDSOSMetrics"\]\]\}$/),
+        expect.stringMatching(/:log-group:RDSOSMetrics:log-stream:\*"\]\]\}$/),
+      ]);
+      expect(
+        monitored.findResources('AWS::Logs::LogGroup', {
+          Properties: { LogGroupName: 'RDSOSMetrics' },
+        }),
+      ).toEqual({});
     });
   });
 
@@ -393,6 +500,10 @@ describe('MunicipalSystem', () => {
         'ApplicationTier desiredCount "1" is not allowed [BAK-4]: run at least 2 tasks',
       ],
       [{ containerPort: 80 }, 'ApplicationTier containerPort "80" is not allowed [NET-4]'],
+      [
+        { targetProtocol: 'TCP' },
+        'ApplicationTier targetProtocol "TCP" is not allowed [KEY-3]: use \'HTTPS\'',
+      ],
     ])('application tier %j is refused', (overrides, message) => {
       expect(appTier(overrides)).toThrow(message);
     });
@@ -427,6 +538,10 @@ describe('MunicipalSystem', () => {
         'DataTier minCapacity/maxCapacity "4/2" are not allowed [BAK-4]',
       ],
       [{ minCapacity: 0.25 }, 'DataTier minCapacity/maxCapacity "0.25/2" are not allowed'],
+      [
+        { monitoringIntervalSeconds: 20 },
+        'DataTier monitoringIntervalSeconds "20" is not allowed [LOG-5]: use 1, 5, 10, 15, 30 or 60',
+      ],
     ])('data tier %j is refused', (overrides, message) => {
       expect(dataTier(overrides)).toThrow(message);
     });
