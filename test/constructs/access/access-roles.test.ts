@@ -64,7 +64,10 @@ function synth(props: RoleProps = ALL) {
   return { stack, roles, template, role, policy };
 }
 
-const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+const MFA = {
+  Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+  NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
+};
 const admin = {
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AdministratorAccess']],
 };
@@ -112,18 +115,16 @@ describe('AccessRoles', () => {
       expect.objectContaining({
         Condition: {
           ArnLike: {
-            'aws:PrincipalArn': [
-              {
-                'Fn::Join': [
-                  '',
-                  [
-                    'arn:',
-                    { Ref: 'AWS::Partition' },
-                    ':iam::111111111111:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_GovCloudOperator_*',
-                  ],
+            'aws:PrincipalArn': ['', '*/'].map((region) => ({
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  `:iam::111111111111:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_GovCloudOperator_????????????????`,
                 ],
-              },
-            ],
+              ],
+            })),
           },
         },
       }),
