@@ -202,6 +202,11 @@ const BUSINESS_DATA_ACTIONS = [
   'dynamodb:Scan',
   'dynamodb:PartiQLSelect',
   'dynamodb:ExportTableToPointInTime',
+  // A shell in a task or instance acts with its role, which reads business data: ECS Exec
+  // into the application task, Session Manager and Run Command borrow it.
+  'ecs:ExecuteCommand',
+  'ssm:StartSession',
+  'ssm:SendCommand',
 ];
 /** Metadata the central log reader may read. LOG-6. */
 const METADATA_READ_ACTIONS = [
