@@ -125,9 +125,10 @@ export interface AuditLogArchiveProps {
    * key policy reserves key management likewise ({@link PurposeKey.reserveManagementTo}). Log
    * services keep writing (they need none of these actions). LOG-2, RET-2, KEY-2.
    *
-   * No lock-out: S3 refuses a bucket policy that would keep its own writer from changing it
-   * again unless the caller confirms it (CloudFormation does not), and the account's root user
-   * can always delete a bucket policy (Amazon S3 User Guide, "Bucket policy examples", AWS).
+   * No lock-out: the patterns match role names, so a deleted deployer role is created again
+   * under its name; and the root user of the bucket owner's account can always get, put and
+   * delete a bucket policy whatever it denies, unless an SCP blocks it (Amazon S3 API
+   * Reference, "DeleteBucketPolicy", AWS).
    * @default - the stack's CDK CloudFormation execution role (`cdk deploy`), or the StackSets
    *   and Control Tower execution roles when the stack is synthesized without bootstrap
    */
