@@ -285,7 +285,7 @@ describe('trust policies', () => {
     identityPolicies: [{ name: 'AllowAssume', policy: allowAssume }],
   });
   // AWS sets the age whenever MFA was used: here a sign-in a minute ago, or `age` seconds ago.
-  const mfa = (present: boolean, age = 60) =>
+  const mfa = (present: boolean, age = 60): Record<string, string> =>
     present
       ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': String(age) }
       : { 'aws:MultiFactorAuthPresent': 'false' };
