@@ -115,6 +115,13 @@ export interface CentralLogReaderOptions extends AccessRoleOptions {
 
 /** Properties of {@link AccessRoles}. */
 export interface AccessRolesProps {
+  /**
+   * Oldest MFA sign-in with which an MFA-gated trust may be used (`aws:MultiFactorAuthAge`):
+   * the break-glass and Digital Agency roles always, the others when they require MFA. At
+   * least 5 minutes, at most 12 hours. IAM-1, IAM-5.
+   * @default Duration.hours(1)
+   */
+  readonly maxMfaAge?: Duration;
   /** Attached to every role except the break-glass role. */
   readonly baselineProtection: BaselineProtection;
   /** Attached to every role, the break-glass role included (REG-2 has no exception). */
@@ -195,6 +202,11 @@ const BUSINESS_DATA_ACTIONS = [
   'dynamodb:Scan',
   'dynamodb:PartiQLSelect',
   'dynamodb:ExportTableToPointInTime',
+  // A shell in a task or instance acts with its role, which reads business data: ECS Exec
+  // into the application task, Session Manager and Run Command borrow it.
+  'ecs:ExecuteCommand',
+  'ssm:StartSession',
+  'ssm:SendCommand',
 ];
 /** Metadata the central log reader may read. LOG-6. */
 const METADATA_READ_ACTIONS = [
@@ -263,12 +275,14 @@ export class AccessRoles extends Construct {
 
   private readonly props: AccessRolesProps;
   private readonly iamPath: string;
+  private readonly maxMfaAgeSeconds: number;
 
   constructor(scope: Construct, id: string, props: AccessRolesProps) {
     super(scope, id);
     this.props = props;
     this.iamPath = props.baselineProtection.iamPath;
     validate(props);
+    this.maxMfaAgeSeconds = validMfaAge(props.maxMfaAge);
 
     const stack = Stack.of(this);
     this.refuseOwnAccountAsMfaTrust(stack);
@@ -494,7 +508,12 @@ export class AccessRoles extends Construct {
     },
   ): iam.Role {
     const principals = [
-      ...trustedPrincipalsOf(Stack.of(this), options.trustedPrincipals, spec.requireMfa),
+      ...trustedPrincipalsOf(
+        Stack.of(this),
+        options.trustedPrincipals,
+        spec.requireMfa,
+        this.maxMfaAgeSeconds,
+      ),
       ...(spec.extraPrincipals ?? []),
     ];
     const role = new iam.Role(this, `${id}Role`, {
@@ -714,6 +733,17 @@ function validateActions(prop: string, actions: string[] | undefined, req: strin
       );
     }
   }
+}
+
+/** Seconds of `maxMfaAge`, checked against 5 minutes .. 12 hours (IAM-1, IAM-5). */
+function validMfaAge(maxMfaAge: Duration | undefined): number {
+  const seconds = (maxMfaAge ?? Duration.hours(1)).toSeconds();
+  if (!Number.isInteger(seconds) || seconds < 300 || seconds > 43200) {
+    throw new Error(
+      `AccessRoles maxMfaAge "${seconds} seconds" is out of range [IAM-1, IAM-5]: an MFA-gated role must not be opened with an old MFA sign-in; use 300 to 43200 seconds (default 3600, one hour).`,
+    );
+  }
+  return seconds;
 }
 
 function validate(props: AccessRolesProps): void {

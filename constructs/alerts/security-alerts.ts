@@ -19,6 +19,7 @@ import {
   type MetricAlarmSpec,
 } from './metric-alarms';
 import { recordImplements } from '../core/implements';
+import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
 
 /**
  * A KMS-encrypted topic that other constructs may let an AWS service publish to (e.g. AWS
@@ -95,7 +96,37 @@ export interface SecurityAlertsProps {
    * @default - a new PurposeKey with purpose 'notifications'
    */
   readonly key?: PurposeKey;
+  /**
+   * The designated deployer (指定された配備主体): `aws:PrincipalArn` patterns of the roles that
+   * deploy the baseline. The topic policy denies everyone else subscribing, unsubscribing,
+   * changing subscription attributes (filter policies), topic attributes, permissions, the
+   * data-protection policy and tags, and deleting the topic — also an account administrator
+   * that carries neither the guard nor the boundary. The key's management is reserved to the
+   * same roles ({@link PurposeKey.reserveManagementTo}). Publishing is not touched, so
+   * EventBridge, CloudWatch and Budgets keep publishing. DET-3, KEY-2.
+   * @default - the stack's CDK CloudFormation execution role (`cdk deploy`), or the StackSets
+   *   and Control Tower execution roles when the stack is synthesized without bootstrap
+   */
+  readonly deployerArns?: readonly string[];
 }
+
+/**
+ * Topic actions only the deployer may take (DET-3). `sns:ConfirmSubscription` is left out: an
+ * e-mail recipient confirms through the link without AWS credentials, which a policy could not
+ * bind anyway, and confirming only completes a subscription the deployer made.
+ */
+const TOPIC_CHANGE_ACTIONS = [
+  'sns:Subscribe',
+  'sns:Unsubscribe',
+  'sns:SetSubscriptionAttributes',
+  'sns:SetTopicAttributes',
+  'sns:AddPermission',
+  'sns:RemovePermission',
+  'sns:PutDataProtectionPolicy',
+  'sns:DeleteTopic',
+  'sns:TagResource',
+  'sns:UntagResource',
+];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ID = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
@@ -187,7 +218,10 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
     checkExclusions('excludeEventAlerts', props.excludeEventAlerts, eventSpecs);
     checkExclusions('excludeAlarms', props.excludeAlarms, alarmSpecs);
 
+    const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
+    validateDeployerArns('SecurityAlerts', 'deployerArns', deployerArns, 'DET-3');
     this.purposeKey = props.key ?? new PurposeKey(this, 'Key', { purpose: 'notifications' });
+    this.purposeKey.reserveManagementTo(deployerArns);
     this.key = this.purposeKey.key;
     this.topic = new sns.Topic(this, 'Topic', {
       displayName: 'govcloud-jp security alerts',
@@ -196,6 +230,14 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
       // SHA256 signatures on delivered messages.
       signatureVersion: '2',
     });
+    this.topic.addToResourcePolicy(
+      deployerOnlyStatement({
+        sid: 'DenyTopicChangesExceptDeployer',
+        actions: TOPIC_CHANGE_ACTIONS,
+        resources: [this.topic.topicArn],
+        deployerArns,
+      }),
+    );
     const stack = Stack.of(this);
     this.grantServicePublish(
       'events.amazonaws.com',

@@ -9,6 +9,7 @@ import { isPositiveInteger, prefixPath, validatePrefix } from './private/policy'
 import { recordImplements } from '../core/implements';
 import { addBucketStatementOnce, addKeyStatementOnce } from '../core/policy';
 import { hardenedBucketProps } from '../core/bucket';
+import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
 
 /**
  * What an archive holds, which decides whether it can use S3 Object Lock.
@@ -113,7 +114,70 @@ export interface AuditLogArchiveProps {
    * @default - `retentionDays`
    */
   readonly accessLogsExpireAfterDays?: number;
+  /**
+   * The designated deployer (指定された配備主体): `aws:PrincipalArn` patterns of the roles that
+   * deploy the baseline. Only they may change the bucket policies, lifecycle, Object Lock
+   * configuration, versioning, encryption, public access block, logging, replication and tags
+   * of the archive and of the access-log bucket created here, or change retention, legal hold,
+   * ACLs and tags of archived objects; nobody at all may delete objects or versions. The denies
+   * sit in the bucket policies, so they bind every principal of the account — also one that
+   * carries neither the guard nor the baseline boundary — and, for the key created here, the
+   * key policy reserves key management likewise ({@link PurposeKey.reserveManagementTo}). Log
+   * services keep writing (they need none of these actions). LOG-2, RET-2, KEY-2.
+   *
+   * No lock-out: the patterns match role names, so a deleted deployer role is created again
+   * under its name; and the root user of the bucket owner's account can always get, put and
+   * delete a bucket policy whatever it denies, unless an SCP blocks it (Amazon S3 API
+   * Reference, "DeleteBucketPolicy", AWS).
+   * @default - the stack's CDK CloudFormation execution role (`cdk deploy`), or the StackSets
+   *   and Control Tower execution roles when the stack is synthesized without bootstrap
+   */
+  readonly deployerArns?: readonly string[];
 }
+
+/**
+ * Bucket settings only the deployer may change (LOG-2, RET-2). Wildcards, so that S3 accepts
+ * the policy whatever bucket subresource actions it knows: `PutBucket*` covers the policy,
+ * versioning, Object Lock configuration, public access block, ownership controls, ACL, logging,
+ * notification, tagging, CORS, website and ABAC; `DeleteBucket*` the bucket and its policy.
+ */
+const ARCHIVE_BUCKET_ACTIONS = [
+  's3:PutBucket*',
+  's3:DeleteBucket*',
+  's3:PutLifecycleConfiguration',
+  's3:PutEncryptionConfiguration',
+  's3:PutReplicationConfiguration',
+  's3:PauseReplication',
+  's3:PutAccelerateConfiguration',
+  's3:PutAnalyticsConfiguration',
+  's3:PutIntelligentTieringConfiguration',
+  's3:PutInventoryConfiguration',
+  's3:PutMetricsConfiguration',
+  's3:CreateBucketMetadata*',
+  's3:UpdateBucketMetadata*',
+  's3:TagResource',
+  's3:UntagResource',
+];
+
+/**
+ * Object changes only the deployer may make: retention, legal hold, governance bypass, ACLs,
+ * tags, annotations, encryption, ownership override, and replica writes (a replicated delete
+ * marker hides a locked log from listings). Log services write with s3:PutObject only. RET-2.
+ */
+const ARCHIVE_OBJECT_ACTIONS = [
+  's3:PutObjectRetention',
+  's3:PutObjectLegalHold',
+  's3:BypassGovernanceRetention',
+  's3:PutObjectAcl',
+  's3:PutObjectVersionAcl',
+  's3:PutObject*Tagging',
+  's3:DeleteObject*Tagging',
+  's3:PutObject*Annotation',
+  's3:DeleteObject*Annotation',
+  's3:UpdateObjectEncryption',
+  's3:ObjectOwnerOverrideToBucketOwner',
+  's3:Replicate*',
+];
 
 /**
  * Protected S3 archive for audit logs (監査ログの保管庫).
@@ -166,6 +230,8 @@ export class AuditLogArchive extends Construct {
     );
     this.retentionDays = settings.retentionDays;
     this.objectLockMode = settings.objectLockMode;
+    const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
+    validateDeployerArns('AuditLogArchive', 'deployerArns', deployerArns, 'LOG-2');
 
     // S3 server access logging is granted by a bucket policy on the target (logging.s3
     // principal, bound to the source bucket and account), not by the legacy LogDeliveryWrite
@@ -173,15 +239,20 @@ export class AuditLogArchive extends Construct {
     // the template doesn't depend on the app's feature flags.
     this.node.setContext(cxapi.S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
 
-    this.key =
-      props.encryptionKey ??
-      new PurposeKey(this, 'Key', {
+    if (props.encryptionKey) {
+      this.key = props.encryptionKey;
+    } else {
+      const key = new PurposeKey(this, 'Key', {
         purpose: this.purpose === 'audit-trail' ? 'audit-logs' : 'config',
         qualifier: props.keyQualifier,
-      }).key;
+      });
+      key.reserveManagementTo(deployerArns);
+      this.key = key.key;
+    }
 
     this.accessLogsBucket =
-      props.accessLogsBucket ?? this.createAccessLogsBucket(settings.accessLogsExpireAfterDays);
+      props.accessLogsBucket ??
+      this.createAccessLogsBucket(settings.accessLogsExpireAfterDays, deployerArns);
 
     // Current and noncurrent versions age the same way (RET-3).
     const transitions = [
@@ -222,19 +293,7 @@ export class AuditLogArchive extends Construct {
       ],
     });
 
-    // Without Object Lock (config-history) this is the main protection; with it, it also
-    // stops delete markers that would hide locked logs from listings. Lifecycle expiration
-    // is done by S3 itself and is not affected by bucket policies.
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'DenyLogDeletion',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
-        resources: [this.bucket.arnForObjects('*')],
-      }),
-    );
+    reserveToDeployer(this.bucket, deployerArns);
     // A retained bucket keeps its TLS and no-delete policy after the stack is gone.
     this.bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
     acknowledgeSingleRegionCopy(this.bucket);
@@ -463,7 +522,10 @@ export class AuditLogArchive extends Construct {
     );
   }
 
-  private createAccessLogsBucket(expireAfterDays: number): s3.Bucket {
+  private createAccessLogsBucket(
+    expireAfterDays: number,
+    deployerArns: readonly string[],
+  ): s3.Bucket {
     const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
       ...hardenedBucketProps(),
       // Access logs are many small objects: moving them to colder classes costs more in
@@ -477,6 +539,7 @@ export class AuditLogArchive extends Construct {
         },
       ],
     });
+    reserveToDeployer(bucket, deployerArns);
     bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
     Validations.of(bucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -495,6 +558,44 @@ export class AuditLogArchive extends Construct {
     acknowledgeSingleRegionCopy(bucket);
     return bucket;
   }
+}
+
+/**
+ * The bucket policy of an archive or of its access-log bucket (LOG-2, RET-2): nobody deletes a
+ * log object or version — without Object Lock (config-history, access logs) this is the main
+ * protection; with it, it also stops delete markers that would hide locked logs from listings;
+ * lifecycle expiration is done by S3 itself and is not affected by bucket policies — and only
+ * the deployer changes the bucket's settings or the objects' retention, ACLs and tags.
+ */
+function reserveToDeployer(bucket: s3.Bucket, deployerArns: readonly string[]): void {
+  addBucketStatementOnce(
+    bucket,
+    new iam.PolicyStatement({
+      sid: 'DenyLogDeletion',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      resources: [bucket.arnForObjects('*')],
+    }),
+  );
+  addBucketStatementOnce(
+    bucket,
+    deployerOnlyStatement({
+      sid: 'DenyBucketChangesExceptDeployer',
+      actions: ARCHIVE_BUCKET_ACTIONS,
+      resources: [bucket.bucketArn],
+      deployerArns,
+    }),
+  );
+  addBucketStatementOnce(
+    bucket,
+    deployerOnlyStatement({
+      sid: 'DenyObjectChangesExceptDeployer',
+      actions: ARCHIVE_OBJECT_ACTIONS,
+      resources: [bucket.arnForObjects('*')],
+      deployerArns,
+    }),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { AuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
 import { allowLogsToUseKey } from '../network/encrypted-log-group';
 import { recordImplements } from '../core/implements';
+import { BASELINE_IAM_PATH } from '../guardrails/protection-statements';
 
 /**
  * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1).
@@ -120,9 +121,12 @@ export class ProtectedAuditTrail extends Construct {
       description: 'Lets CloudTrail write the audit trail to its CloudWatch Logs group (LOG-1).',
     });
     // A managed policy rather than an inline one, so the permission is reviewable on its own
-    // (NIST 800-53 AC-6).
+    // (NIST 800-53 AC-6). Under the baseline path, where the guard denies every change: IAM
+    // managed policies carry no tags in CloudFormation, and a new default version of this
+    // policy would stop the copy to the log group and so silence every metric-filter alarm.
     logsRole.addManagedPolicy(
       new iam.ManagedPolicy(this, 'CloudWatchLogsPolicy', {
+        path: BASELINE_IAM_PATH,
         description: 'CloudTrail delivery to the audit trail log group only (LOG-1).',
         statements: [
           new iam.PolicyStatement({

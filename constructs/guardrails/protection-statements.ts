@@ -43,9 +43,12 @@ export const AUDIT_SERVICE_TAMPER_ACTIONS: readonly string[] = [
   'config:DeleteRetentionConfiguration',
   'config:PutRetentionConfiguration',
   'config:DeleteEvaluationResults',
-  // Config rules carry no tags (CloudFormation has no Tags property for them).
+  // Config rules carry no tags (CloudFormation has no Tags property for them), so neither
+  // changing a rule nor tagging it can be told from the baseline's own.
   'config:DeleteConfigRule',
   'config:PutConfigRule',
+  'config:TagResource',
+  'config:UntagResource',
   'config:PutExternalEvaluation',
   'config:StartConfigRulesEvaluation',
   'guardduty:DeleteDetector',

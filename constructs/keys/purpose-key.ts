@@ -3,10 +3,36 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
+import { deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
 
 /** What a key protects. One customer-managed key per purpose (KEY-1). */
 export type KeyPurpose =
   'audit-logs' | 'notifications' | 'data' | 'backup' | 'config' | 'monitoring';
+
+/**
+ * Key management reserved to the deployer by {@link PurposeKey.reserveManagementTo}: deleting,
+ * disabling, re-policing, re-aliasing, re-tagging, re-describing, importing or replicating key
+ * material. Use of the key (encrypt, decrypt, data keys) and what only restores or strengthens
+ * it (EnableKey, EnableKeyRotation, CancelKeyDeletion, RotateKeyOnDemand, RetireGrant,
+ * RevokeGrant) stay with IAM; CreateGrant has the grant guard. KEY-2.
+ */
+const KEY_MANAGEMENT_ACTIONS = [
+  'kms:PutKeyPolicy',
+  'kms:ScheduleKeyDeletion',
+  'kms:DisableKey',
+  'kms:DisableKeyRotation',
+  'kms:UpdateKeyDescription',
+  'kms:CreateAlias',
+  'kms:UpdateAlias',
+  'kms:DeleteAlias',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:ImportKeyMaterial',
+  'kms:DeleteImportedKeyMaterial',
+  'kms:ReplicateKey',
+  'kms:UpdatePrimaryRegion',
+  'kms:SynchronizeMultiRegionKey',
+];
 
 /** The shortest deletion window AWS allows is 7 days; the rules want the longest (KEY-2). */
 const DELETION_WINDOW_DAYS = 30;
@@ -52,6 +78,8 @@ export class PurposeKey extends Construct {
   /** The alias name, e.g. `alias/govcloud-jp/audit-logs`. */
   public readonly aliasName: string;
 
+  private reservedTo?: string;
+
   constructor(scope: Construct, id: string, props: PurposeKeyProps) {
     super(scope, id);
     recordImplements(this, 'KEY-1', 'KEY-2');
@@ -76,6 +104,43 @@ export class PurposeKey extends Construct {
       alias: this.aliasName,
     });
     this.key.addToResourcePolicy(createGrantGuard());
+  }
+
+  /**
+   * Reserves key management to the deployer (鍵管理を配備主体に限定): the key policy denies
+   * `kms:PutKeyPolicy`, `kms:ScheduleKeyDeletion`, `kms:DisableKey` and the other management
+   * actions to every principal whose `aws:PrincipalArn` matches none of `deployerArns` — also
+   * to an account administrator that carries neither the guard nor the boundary. For baseline
+   * keys only: application keys must stay manageable (crypto-erasure, KEY-4).
+   *
+   * No lock-out: KMS refuses a key policy that would keep the principal creating or updating
+   * it from changing it again (policy lockout safety check), so a wrong pattern fails the
+   * deployment instead of locking the key; and patterns match role names, which can be
+   * created again. Calling it twice with different patterns is refused, since two such
+   * denies would leave only their intersection able to manage the key. KEY-2.
+   *
+   * @param deployerArns `aws:PrincipalArn` patterns of the roles that deploy the baseline
+   */
+  public reserveManagementTo(deployerArns: readonly string[]): void {
+    validateDeployerArns('PurposeKey', 'deployerArns', deployerArns, 'KEY-2');
+    const resolved = JSON.stringify(this.key.stack.resolve([...deployerArns]));
+    if (this.reservedTo !== undefined) {
+      if (this.reservedTo !== resolved) {
+        throw new Error(
+          `PurposeKey deployerArns "${deployerArns.join(', ')}" differ from those already reserved [KEY-2]: two deployer-only denies would lock out both deployers; reserve the key once, with every deployer.`,
+        );
+      }
+      return;
+    }
+    this.reservedTo = resolved;
+    this.key.addToResourcePolicy(
+      deployerOnlyStatement({
+        sid: 'DenyKeyManagementExceptDeployer',
+        actions: KEY_MANAGEMENT_ACTIONS,
+        resources: ['*'],
+        deployerArns,
+      }),
+    );
   }
 
   /**

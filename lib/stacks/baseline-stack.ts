@@ -1,4 +1,4 @@
-import { Annotations, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -10,7 +10,11 @@ import { CostGuard } from '../../constructs/cost';
 import { ConfigRules, ThreatDetection } from '../../constructs/detection';
 import { BaselineProtection, RegionGuard } from '../../constructs/guardrails';
 import { RdsOsMetricsLogGroup } from '../../constructs/system/rds-os-metrics-log-group';
-import { PlatformProtection } from '../../constructs/guardrails/platform-protection';
+import {
+  PLATFORM_ROLE_NAME_PATTERNS,
+  PlatformProtection,
+} from '../../constructs/guardrails/platform-protection';
+import { defaultDeployerArns } from '../../constructs/core/deployer';
 import {
   PLATFORM_SERVICES,
   platformServices,
@@ -87,6 +91,15 @@ export class GovCloudBaselineStack extends Stack {
   /** Deny of changes to the platform's resources for the tenant roles (gcas mode, home region). */
   public readonly platformProtection?: PlatformProtection;
   /**
+   * The designated deployer (指定された配備主体): `aws:PrincipalArn` patterns to which the key,
+   * bucket and topic policies reserve the management of the baseline's keys, archives and alert
+   * topic. `access.baselineDeployerArns` when configured, else the role that deploys this
+   * template (the CDK CloudFormation execution role, or the StackSets / Control Tower execution
+   * roles with `-c stackset=true`); in `gcas` mode the platform's roles too (PLAT-1). LOG-2,
+   * KEY-2, DET-3.
+   */
+  public readonly deployerArns: readonly string[];
+  /**
    * Who creates each account-level service in this region: `create` (this stack) or
    * `existing` (the platform's, expected to exist before deployment), PLAT-1.
    */
@@ -101,6 +114,16 @@ export class GovCloudBaselineStack extends Stack {
     const { config, isHomeRegion } = props;
     this.config = config;
     this.isHomeRegion = isHomeRegion;
+
+    this.deployerArns = [
+      ...(config.access.baselineDeployerArns ?? defaultDeployerArns(this)),
+      ...(config.platform.mode === 'gcas'
+        ? PLATFORM_ROLE_NAME_PATTERNS.map(
+            (name) => `arn:${this.partition}:iam::${this.account}:role/${name}`,
+          )
+        : []),
+    ];
+    const deployerArns = this.deployerArns;
 
     const retention = {
       retentionDays: config.logRetentionDays,
@@ -121,6 +144,7 @@ export class GovCloudBaselineStack extends Stack {
         ...retention,
         objectLockMode: config.objectLockMode,
         governanceModeReason: config.governanceModeReason,
+        deployerArns,
       });
       this.auditTrail = new ProtectedAuditTrail(this, 'AuditTrail', {
         archive: this.auditArchive,
@@ -132,6 +156,7 @@ export class GovCloudBaselineStack extends Stack {
         ...retention,
         purpose: 'config-history',
         accessLogsBucket: this.auditArchive?.accessLogsBucket,
+        deployerArns,
       });
       this.configRecorder = new ConfigRecorder(this, 'ConfigRecorder', {
         archive: this.configArchive,
@@ -208,6 +233,7 @@ export class GovCloudBaselineStack extends Stack {
       notificationEmails: config.notificationEmails,
       trailLogGroup: this.auditTrail?.logGroup ?? existingTrailLogGroup,
       watchedRoles: this.watchedRoles(),
+      deployerArns,
     });
     if (detection.monthlyBudgetUsd !== undefined && this.region === 'ap-northeast-1') {
       this.costGuard = new CostGuard(this, 'CostGuard', {
@@ -232,6 +258,7 @@ export class GovCloudBaselineStack extends Stack {
       return { trustedPrincipals, delegatedActions: [...delegatedActions] };
     };
     return new AccessRoles(this, 'AccessRoles', {
+      maxMfaAge: Duration.seconds(access.maxMfaAgeSeconds),
       baselineProtection: protection,
       regionGuard,
       representative: trust(access.representative),

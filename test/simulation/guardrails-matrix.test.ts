@@ -222,7 +222,11 @@ describe('trust policies', () => {
     principalArn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/ap-northeast-1/AWSReservedSSO_${permissionSet}_0123456789abcdef`,
     identityPolicies: [{ name: 'AllowAssume', policy: allowAssume }],
   });
-  const mfa = (present: boolean) => ({ 'aws:MultiFactorAuthPresent': present ? 'true' : 'false' });
+  // AWS sets the age whenever MFA was used: here a sign-in a minute ago, or `age` seconds ago.
+  const mfa = (present: boolean, age = 60): Record<string, string> =>
+    present
+      ? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': String(age) }
+      : { 'aws:MultiFactorAuthPresent': 'false' };
   const cases: [string, Caller, RoleKey, Record<string, string>, Decision | 'denied'][] = [
     [
       'representative with MFA',
@@ -236,6 +240,13 @@ describe('trust policies', () => {
       user(IDENTITY_ACCOUNT, 'daihyo'),
       'representative',
       mfa(false),
+      'denied',
+    ],
+    [
+      'representative with an MFA sign-in older than an hour',
+      user(IDENTITY_ACCOUNT, 'daihyo'),
+      'representative',
+      mfa(true, 3700),
       'denied',
     ],
     [

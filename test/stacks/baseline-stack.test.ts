@@ -165,3 +165,81 @@ describe('GovCloudBaselineStack wiring', () => {
     }
   });
 });
+
+describe('the designated deployer of the key, bucket and topic policies (LOG-2, KEY-2, DET-3)', () => {
+  /** Deployer patterns of the deployer-only statement of every key, bucket and topic policy. */
+  function deployersOf(stack: GovCloudBaselineStack, statements: number): unknown[] {
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, { Statement: Record<string, unknown>[] }> }
+    >;
+    const documents = Object.values(resources).flatMap((r) =>
+      r.Type === 'AWS::KMS::Key'
+        ? [r.Properties.KeyPolicy]
+        : ['AWS::S3::BucketPolicy', 'AWS::SNS::TopicPolicy'].includes(r.Type)
+          ? [r.Properties.PolicyDocument]
+          : [],
+    );
+    const patterns = documents.flatMap((d) =>
+      d.Statement.filter((s) => String(s.Sid).endsWith('ExceptDeployer')).map((s) =>
+        JSON.stringify((s.Condition as Record<string, Record<string, unknown>>).ArnNotLike),
+      ),
+    );
+    // One per key, two per archive or access-log bucket (bucket, objects), one for the topic.
+    expect(patterns).toHaveLength(statements);
+    return [...new Set(patterns)].map((p) => JSON.parse(p)['aws:PrincipalArn']);
+  }
+
+  test('cdk deploy: the CloudFormation execution role of the bootstrap, per Region', () => {
+    expect(deployersOf(baselines[0], 3 + 3 * 2 + 1)).toEqual([
+      [
+        {
+          'Fn::Join': [
+            '',
+            [
+              'arn:aws:iam::',
+              { Ref: 'AWS::AccountId' },
+              ':role/cdk-hnb659fds-cfn-exec-role-',
+              { Ref: 'AWS::AccountId' },
+              '-ap-northeast-1',
+            ],
+          ],
+        },
+      ],
+    ]);
+    expect(JSON.stringify(deployersOf(baselines[1], 2 + 2 * 2 + 1))).toContain('-ap-northeast-3');
+  });
+
+  test('-c stackset=true: the StackSets and Control Tower execution roles', () => {
+    const stackSetApp = appLikeCli();
+    const [home] = buildGovCloudApp(stackSetApp, config, { stackSet: true }).baselines;
+    const [patterns] = deployersOf(home, 3 + 3 * 2 + 1) as unknown[][];
+    expect(JSON.stringify(patterns)).toMatch(
+      /stacksets-exec-\*.*AWSCloudFormationStackSetExecutionRole.*AWSControlTowerExecution/,
+    );
+    expect(JSON.stringify(patterns)).not.toContain('cfn-exec-role');
+  });
+
+  test('access.baselineDeployerArns replaces the default; gcas mode adds the platform roles', () => {
+    const deployer = 'arn:aws:iam::111122223333:role/govcloud-deployer';
+    const gcas = parseConfig({
+      ...config,
+      accountId: '111122223333',
+      platform: { mode: 'gcas', trailMetricAlarms: false },
+      access: { baselineDeployerArns: [deployer] },
+      acknowledgements: [],
+    });
+    const [home] = buildGovCloudApp(appLikeCli(), gcas).baselines;
+    expect(home.deployerArns).toEqual([
+      deployer,
+      ...[
+        'AWSControlTowerExecution',
+        'AWSControlTower*',
+        'aws-controltower-*',
+        'stacksets-exec-*',
+      ].map((n) => `arn:aws:iam::111122223333:role/${n}`),
+    ]);
+    // gcas: the platform's trail and recorder, so no archives; the alert key and topic remain.
+    expect(deployersOf(home, 1 + 1)).toEqual([home.deployerArns]);
+  });
+});

@@ -25,6 +25,8 @@ const federated = {
 /** MFA-gated roles (IAM-1, IAM-5) accept only IAM principals: AWS cannot see an IdP's MFA. */
 const mfaRole = z.strictObject(principals);
 const federatedRole = z.strictObject({ ...principals, ...federated });
+/** An IAM role ARN pattern (`*` and `?` allowed), as `aws:PrincipalArn` matches it. */
+const roleArnPattern = z.string().regex(/^arn:aws:iam::(\d{12}|\*):role\/[\w+=,.@/*?-]+$/);
 const actions = z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/)).min(1);
 
 /**
@@ -46,6 +48,19 @@ export const accessSchema = z
     digitalAgency: mfaRole.optional(),
     /** Central log collection: metadata only, business data denied (LOG-6). */
     logCollector: federatedRole.optional(),
+    /**
+     * The designated deployer of the baseline (指定された配備主体): role ARN patterns to which
+     * the key, archive-bucket and alert-topic policies reserve management (LOG-2, KEY-2,
+     * DET-3). Default: the role that deploys the template — the CDK CloudFormation execution
+     * role of the bootstrap, or the StackSets / Control Tower execution roles with
+     * `-c stackset=true`.
+     */
+    baselineDeployerArns: z.array(roleArnPattern).min(1).max(10).optional(),
+    /**
+     * Oldest MFA sign-in, in seconds, with which an MFA-gated trust may be used
+     * (`aws:MultiFactorAuthAge`; break-glass, Digital Agency, IAM-1, IAM-5). Default one hour.
+     */
+    maxMfaAgeSeconds: z.number().int().min(300).max(43200).default(3600),
   })
   .superRefine((a, ctx) => {
     // AccessRoles would refuse this later with a stack trace and its prop name (IAM-4).
@@ -89,6 +104,14 @@ export const ACCESS_GUIDANCE: GuidanceTable = {
   'access.digitalAgency': {
     requirement: 'IAM-5',
     fix: 'give the Digital Agency\'s { "accountIds": [...] } or { "principalArns": [...] }',
+  },
+  'access.baselineDeployerArns': {
+    requirement: 'LOG-2',
+    fix: 'give 1-10 ARNs of the roles that deploy the baseline, e.g. ["arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-ap-northeast-1"] (wildcards allowed), or leave it out for the CDK execution role / StackSets roles',
+  },
+  'access.maxMfaAgeSeconds': {
+    requirement: 'IAM-1',
+    fix: 'use a whole number of seconds from 300 to 43200 (default 3600: one hour since the MFA sign-in)',
   },
   'access.logCollector': {
     requirement: 'LOG-6',

@@ -1,5 +1,6 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   AccessRoles,
   DELEGATED_IAM_PATH,
@@ -7,6 +8,8 @@ import {
   type AccessRolesProps,
 } from '../../../constructs/access';
 import { BaselineProtection, RegionGuard } from '../../../constructs/guardrails';
+import { ResolvedTemplate, type Json } from '../../simulation/support/resolve-template';
+import { callerOf, simulate } from '../../simulation/support/simulate';
 
 const IDENTITY = '222222222222';
 const AGENCY = '333333333333';
@@ -64,7 +67,10 @@ function synth(props: RoleProps = ALL) {
   return { stack, roles, template, role, policy };
 }
 
-const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+const MFA = {
+  Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+  NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
+};
 const admin = {
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AdministratorAccess']],
 };
@@ -112,18 +118,16 @@ describe('AccessRoles', () => {
       expect.objectContaining({
         Condition: {
           ArnLike: {
-            'aws:PrincipalArn': [
-              {
-                'Fn::Join': [
-                  '',
-                  [
-                    'arn:',
-                    { Ref: 'AWS::Partition' },
-                    ':iam::111111111111:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_GovCloudOperator_*',
-                  ],
+            'aws:PrincipalArn': ['', '*/'].map((region) => ({
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  `:iam::111111111111:role/aws-reserved/sso.amazonaws.com/${region}AWSReservedSSO_GovCloudOperator_????????????????`,
                 ],
-              },
-            ],
+              ],
+            })),
           },
         },
       }),
@@ -419,5 +423,48 @@ describe('break-glass and Digital Agency trust refuse the tenant account itself 
     expect(JSON.stringify(rules)).toContain(
       '{"Fn::Not":[{"Fn::Contains":[["210987654321"],{"Ref":"AWS::AccountId"}]}]}',
     );
+  });
+});
+
+describe('the central log reader cannot borrow a task or instance role (LOG-6)', () => {
+  test('ECS Exec, Session Manager and Run Command are explicitly denied, even with a broad extra policy', async () => {
+    const app = new App({ context: { '@aws-cdk/aws-iam:minimizePolicies': true } });
+    const stack = new Stack(app, 'Reader', {
+      env: { account: '111111111111', region: 'ap-northeast-1' },
+    });
+    // A read policy given by mistake that allows everything: only an explicit deny still holds.
+    const broad = new iam.ManagedPolicy(stack, 'Broad', {
+      statements: [new iam.PolicyStatement({ actions: ['*'], resources: ['*'] })],
+    });
+    new AccessRoles(stack, 'Access', {
+      baselineProtection: new BaselineProtection(stack, 'Protection'),
+      regionGuard: new RegionGuard(stack, 'RegionGuard'),
+      centralLogReader: {
+        trustedPrincipals: { accountIds: [AGENCY] },
+        managedPolicies: [broad],
+      },
+    });
+    const resolved = new ResolvedTemplate(
+      Template.fromStack(stack).toJSON() as Record<string, Json>,
+      '111111111111',
+      'ap-northeast-1',
+    );
+    const reader = callerOf(
+      resolved.role(resolved.logicalId('AWS::IAM::Role', 'AccessCentralLogReaderRole')),
+    );
+    const region = 'ap-northeast-1';
+    const task = `arn:aws:ecs:${region}:111111111111:task/app-cluster/0123456789abcdef0123456789abcdef`;
+    const instance = `arn:aws:ec2:${region}:111111111111:instance/i-0123456789abcdef0`;
+    const attempts: [string, string][] = [
+      ['ecs:ExecuteCommand', task],
+      ['ssm:StartSession', instance],
+      ['ssm:SendCommand', instance],
+    ];
+    for (const [action, resource] of attempts) {
+      expect({ action, decision: await simulate(reader, { action, resource, region }) }).toEqual({
+        action,
+        decision: 'ExplicitlyDenied',
+      });
+    }
   });
 });

@@ -123,6 +123,8 @@ export class ResolvedTemplate {
           : id.toLowerCase();
       case 'AWS::KMS::Key':
         return `key-${id.toLowerCase()}`;
+      case 'AWS::SNS::Topic':
+        return `arn:aws:sns:${this.region}:${this.account}:${id}`;
       default:
         return id;
     }
@@ -170,9 +172,18 @@ export class ResolvedTemplate {
 
   /**
    * The resource policy AWS would evaluate with a request: a KMS key's key policy (KMS
-   * requires one; keys outside the template get the standard delegation to the account).
+   * requires one; keys outside the template get the standard delegation to the account), the
+   * bucket policy of a bucket (or object) of the template, the topic policy of a topic of the
+   * template.
    */
   public resourcePolicyFor(arn: string): PolicyJson | undefined {
+    const bucket = /^arn:aws:s3:::([^/]+)/.exec(arn)?.[1];
+    if (bucket) {
+      return this.policyOf('AWS::S3::BucketPolicy', 'Bucket', bucket);
+    }
+    if (/^arn:aws:sns:/.test(arn)) {
+      return this.policyOf('AWS::SNS::TopicPolicy', 'Topics', arn);
+    }
     if (!/^arn:aws:kms:[^:]+:\d{12}:key\//.test(arn)) {
       return undefined;
     }
@@ -191,6 +202,19 @@ export class ResolvedTemplate {
         },
       ],
     };
+  }
+
+  /** The PolicyDocument of the `type` resource whose `property` resolves to (or lists) `target`. */
+  private policyOf(type: string, property: string, target: string): PolicyJson | undefined {
+    const id = this.logicalIds(type).find((pid) => {
+      const value = this.resolve(this.resource(pid).Properties?.[property] ?? null);
+      return Array.isArray(value) ? value.includes(target) : value === target;
+    });
+    return id
+      ? (this.resolve(
+          this.resource(id).Properties?.PolicyDocument ?? null,
+        ) as unknown as PolicyJson)
+      : undefined;
   }
 
   /** A role with everything the simulator needs. */
