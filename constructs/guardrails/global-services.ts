@@ -31,7 +31,6 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'organizations:*',
   'account:*',
   'sso:*',
-  'access-analyzer:*',
   // Edge and DNS: CloudFront and its certificates/WAF/Shield live in us-east-1.
   'cloudfront:*',
   'acm:*',
@@ -71,4 +70,23 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   's3:ListAllMyBuckets',
   // Global-service events (IAM, STS, CloudFront) are recorded in us-east-1's event history.
   'cloudtrail:LookupEvents',
+];
+
+/**
+ * The global-service exemption of the baseline boundary (REG-2): the ceiling of roles a
+ * guarded principal creates and of the hardened bootstrap's CloudFormation execution role.
+ * Those roles deploy and run systems — identity, edge and DNS, and the per-municipality budget
+ * of the sample system (`budgets:*`, DET-4) — and administer neither the organization, billing
+ * nor support, so their exemption is this subset of {@link GLOBAL_SERVICE_ACTIONS}: a boundary
+ * may deny more than the operator's guard, never less. Sources as above.
+ */
+export const BOUNDARY_GLOBAL_SERVICE_ACTIONS: readonly string[] = [
+  'iam:*',
+  'sts:*',
+  'cloudfront:*',
+  'acm:*',
+  'wafv2:*',
+  'route53:*',
+  'budgets:*',
+  'ec2:DescribeRegions',
 ];

@@ -74,7 +74,7 @@ describe('SCP documents', () => {
 
   test('the baseline protection SCP shares the in-account action lists and exempts deployers in every statement', () => {
     const statements = buildScpDocuments(REALISTIC)
-      .slice(1)
+      .slice(2)
       .flatMap((d) => d.document.Statement as PolicyStatementJson[]);
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(bySid.DenyAuditServiceTamper.Action).toEqual([...AUDIT_SERVICE_TAMPER_ACTIONS]);
@@ -119,6 +119,7 @@ describe('SCP documents', () => {
       const files = writeScpDocuments(outdir, REALISTIC);
       expect(files.map((f) => path.relative(outdir, f))).toEqual([
         path.join('scp', 'region-guard.json'),
+        path.join('scp', 'residency-guard.json'),
         path.join('scp', 'baseline-protection.json'),
         path.join('scp', 'detection-identity-guard.json'),
       ]);
