@@ -23,6 +23,13 @@
  * Japan, which REG-1/REG-2 forbid. Likewise `logs:*`, `cloudwatch:*` and `s3:*` are not
  * exempt (they are Regional), only the few S3 account-level calls the console makes against
  * the global endpoint.
+ *
+ * Re-checked for residency (REG-3): IAM Access Analyzer is Regional — an analyzer is created in
+ * each Region it watches (IAM User Guide, "Create an IAM Access Analyzer external access
+ * analyzer": https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-external.html)
+ * — so it is no longer exempt. CloudFront stays: its API has one endpoint in us-east-1 (the IAM
+ * User Guide example above requires the exemption); that its edges cache content abroad is a
+ * property of the service, decided per system, not something a Region condition can change.
  */
 export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   // Identity and the organization: global endpoints in us-east-1.
