@@ -2,7 +2,7 @@ import { Fn, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
 import { IAM_POLICY_NAME_PATTERN, type PolicyStatementJson } from './policy-json';
-import { GLOBAL_SERVICE_ACTIONS } from './global-services';
+import { BOUNDARY_GLOBAL_SERVICE_ACTIONS } from './global-services';
 import {
   BASELINE_BOUNDARY_NAME,
   BASELINE_IAM_PATH,
@@ -12,6 +12,7 @@ import {
   regionGuardStatement,
   type BaselineTag,
 } from './protection-statements';
+import { residencyStatements } from './residency';
 import { JAPAN_REGIONS } from '../core/regions';
 import { recordImplements } from '../core/implements';
 
@@ -242,8 +243,9 @@ export class BaselineProtection extends Construct {
           ...statements,
           regionGuardStatement({
             allowedRegions: JAPAN_REGIONS,
-            notActions: GLOBAL_SERVICE_ACTIONS,
+            notActions: BOUNDARY_GLOBAL_SERVICE_ACTIONS,
           }),
+          ...residencyStatements({ allowedRegions: JAPAN_REGIONS, boundaryOnly: true }),
         ].map(({ Sid: _sid, ...rest }) => rest),
       }),
     });

@@ -23,6 +23,13 @@
  * Japan, which REG-1/REG-2 forbid. Likewise `logs:*`, `cloudwatch:*` and `s3:*` are not
  * exempt (they are Regional), only the few S3 account-level calls the console makes against
  * the global endpoint.
+ *
+ * Re-checked for residency (REG-3): IAM Access Analyzer is Regional — an analyzer is created in
+ * each Region it watches (IAM User Guide, "Create an IAM Access Analyzer external access
+ * analyzer": https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-create-external.html)
+ * — so it is no longer exempt. CloudFront stays: its API has one endpoint in us-east-1 (the IAM
+ * User Guide example above requires the exemption); that its edges cache content abroad is a
+ * property of the service, decided per system, not something a Region condition can change.
  */
 export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   // Identity and the organization: global endpoints in us-east-1.
@@ -31,7 +38,6 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   'organizations:*',
   'account:*',
   'sso:*',
-  'access-analyzer:*',
   // Edge and DNS: CloudFront and its certificates/WAF/Shield live in us-east-1.
   'cloudfront:*',
   'acm:*',
@@ -71,4 +77,23 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
   's3:ListAllMyBuckets',
   // Global-service events (IAM, STS, CloudFront) are recorded in us-east-1's event history.
   'cloudtrail:LookupEvents',
+];
+
+/**
+ * The global-service exemption of the baseline boundary (REG-2): the ceiling of roles a
+ * guarded principal creates and of the hardened bootstrap's CloudFormation execution role.
+ * Those roles deploy and run systems — identity, edge and DNS, and the per-municipality budget
+ * of the sample system (`budgets:*`, DET-4) — and administer neither the organization, billing
+ * nor support, so their exemption is this subset of {@link GLOBAL_SERVICE_ACTIONS}: a boundary
+ * may deny more than the operator's guard, never less. Sources as above.
+ */
+export const BOUNDARY_GLOBAL_SERVICE_ACTIONS: readonly string[] = [
+  'iam:*',
+  'sts:*',
+  'cloudfront:*',
+  'acm:*',
+  'wafv2:*',
+  'route53:*',
+  'budgets:*',
+  'ec2:DescribeRegions',
 ];

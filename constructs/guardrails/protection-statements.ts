@@ -33,47 +33,50 @@ export const BASELINE_IAM_PATH = '/govcloud-jp-baseline/';
  * without touching a tagged resource — so they are denied outright. LOG-2, DET-1, DET-2, DET-3.
  */
 export const AUDIT_SERVICE_TAMPER_ACTIONS: readonly string[] = [
-  'config:StopConfigurationRecorder',
+  // Wildcards only where the IAM service-authorization data proves they match nothing beyond
+  // the named action(s) (test/constructs/guardrails/compact-actions.test.ts): the baseline
+  // boundary must stay within the 6,144-character managed-policy quota.
+  'config:Stop*', // StopConfigurationRecorder
   'config:DeleteConfigurationRecorder',
   'config:PutConfigurationRecorder',
-  'config:AssociateResourceTypes',
-  'config:DisassociateResourceTypes',
-  'config:DeleteDeliveryChannel',
-  'config:PutDeliveryChannel',
-  'config:DeleteRetentionConfiguration',
-  'config:PutRetentionConfiguration',
-  'config:DeleteEvaluationResults',
+  'config:Associate*', // AssociateResourceTypes
+  'config:Disassociate*', // DisassociateResourceTypes
+  'config:DeleteDelivery*', // DeleteDeliveryChannel
+  'config:PutDelivery*', // PutDeliveryChannel
+  'config:DeleteRetention*', // DeleteRetentionConfiguration
+  'config:PutRetention*', // PutRetentionConfiguration
+  'config:DeleteEvaluation*', // DeleteEvaluationResults
   // Config rules carry no tags (CloudFormation has no Tags property for them), so neither
   // changing a rule nor tagging it can be told from the baseline's own.
   'config:DeleteConfigRule',
   'config:PutConfigRule',
   'config:TagResource',
   'config:UntagResource',
-  'config:PutExternalEvaluation',
-  'config:StartConfigRulesEvaluation',
+  'config:PutExternal*', // PutExternalEvaluation
+  'config:StartConfigRules*', // StartConfigRulesEvaluation
   'guardduty:DeleteDetector',
   'guardduty:UpdateDetector',
   'guardduty:Disassociate*',
   'guardduty:CreateFilter',
   'guardduty:UpdateFilter',
-  'guardduty:CreateIPSet',
-  'guardduty:UpdateIPSet',
-  'guardduty:CreateThreatIntelSet',
-  'guardduty:UpdateThreatIntelSet',
-  'guardduty:UpdateMalwareScanSettings',
-  'guardduty:UpdateMemberDetectors',
-  'guardduty:ArchiveFindings',
+  'guardduty:CreateIP*', // CreateIPSet
+  'guardduty:UpdateI*', // UpdateIPSet
+  'guardduty:CreateThreatIntel*', // CreateThreatIntelSet
+  'guardduty:UpdateThreatIntel*', // UpdateThreatIntelSet
+  'guardduty:UpdateMalwareScan*', // UpdateMalwareScanSettings
+  'guardduty:UpdateMember*', // UpdateMemberDetectors
+  'guardduty:Archive*', // ArchiveFindings
   'securityhub:Disable*',
   'securityhub:Disassociate*',
-  'securityhub:BatchDisableStandards',
+  'securityhub:BatchDisable*', // BatchDisableStandards
   'securityhub:Update*',
   'securityhub:BatchUpdate*',
   'securityhub:CreateAutomationRule',
   'securityhub:Delete*',
   'access-analyzer:DeleteAnalyzer',
-  'access-analyzer:CreateArchiveRule',
-  'access-analyzer:UpdateArchiveRule',
-  'access-analyzer:ApplyArchiveRule',
+  'access-analyzer:CreateArchive*', // CreateArchiveRule
+  'access-analyzer:UpdateArchive*', // UpdateArchiveRule
+  'access-analyzer:Apply*', // ApplyArchiveRule
   'access-analyzer:UpdateFindings',
 ];
 
@@ -120,12 +123,11 @@ function reads(service: string): string[] {
  */
 export const ROLE_BOUNDARY_ENFORCED_ACTIONS: readonly string[] = [
   'iam:CreateRole',
-  'iam:PutRolePermissionsBoundary',
-  'iam:PutRolePolicy',
-  'iam:AttachRolePolicy',
-  'iam:DetachRolePolicy',
+  'iam:PutRole*', // PutRolePermissionsBoundary, PutRolePolicy
+  'iam:AttachRole*', // AttachRolePolicy
+  'iam:DetachRole*', // DetachRolePolicy
   'iam:DeleteRolePolicy',
-  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateAssume*', // UpdateAssumeRolePolicy
 ];
 
 /**
@@ -135,20 +137,19 @@ export const ROLE_BOUNDARY_ENFORCED_ACTIONS: readonly string[] = [
  */
 export const IAM_USER_ACTIONS: readonly string[] = [
   'iam:CreateUser',
-  'iam:CreateAccessKey',
-  'iam:UpdateAccessKey',
-  'iam:CreateLoginProfile',
-  'iam:UpdateLoginProfile',
-  'iam:CreateVirtualMFADevice',
-  'iam:EnableMFADevice',
-  'iam:ResyncMFADevice',
-  'iam:CreateServiceSpecificCredential',
+  'iam:CreateAccess*', // CreateAccessKey
+  'iam:UpdateAccess*', // UpdateAccessKey
+  'iam:CreateLogin*', // CreateLoginProfile
+  'iam:UpdateLogin*', // UpdateLoginProfile
+  'iam:CreateVirtual*', // CreateVirtualMFADevice
+  'iam:EnableM*', // EnableMFADevice
+  'iam:Resync*', // ResyncMFADevice
+  'iam:CreateServiceSpecific*', // CreateServiceSpecificCredential
   'iam:Upload*',
-  'iam:AttachUserPolicy',
-  'iam:PutUserPolicy',
-  'iam:PutUserPermissionsBoundary',
-  'iam:AddUserToGroup',
-  'iam:DeleteRolePermissionsBoundary',
+  'iam:AttachUser*', // AttachUserPolicy
+  'iam:PutUser*', // PutUserPolicy, PutUserPermissionsBoundary
+  'iam:AddUser*', // AddUserToGroup
+  'iam:DeleteRolePermissions*', // DeleteRolePermissionsBoundary
 ];
 
 /**
@@ -182,10 +183,10 @@ export const BASELINE_IAM_ALLOWED_ACTIONS: readonly string[] = [
  * administrator's break-glass role is exempt. IAM-2.
  */
 export const AREA_DELETION_ACTIONS: readonly string[] = [
-  'account:CloseAccount',
-  'account:EnableRegion',
-  'account:DisableRegion',
-  'organizations:LeaveOrganization',
+  'account:Close*', // CloseAccount
+  'account:Enable*', // EnableRegion
+  'account:Disable*', // DisableRegion
+  'organizations:Leave*', // LeaveOrganization
   'organizations:DeleteOrganization',
 ];
 

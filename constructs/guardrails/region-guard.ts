@@ -5,6 +5,7 @@ import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
 import { GLOBAL_SERVICE_ACTIONS } from './global-services';
 import { IAM_POLICY_NAME_PATTERN } from './policy-json';
 import { BASELINE_IAM_PATH, regionGuardStatement } from './protection-statements';
+import { residencyStatements } from './residency';
 import { recordImplements } from '../core/implements';
 
 /** Properties of {@link RegionGuard}. */
@@ -41,10 +42,13 @@ const ACTION_PATTERN = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
  * {@link GLOBAL_SERVICE_ACTIONS} whose only endpoint is abroad (IAM, STS, Organizations,
  * CloudFront, Route 53, WAF, Support, billing, …).
  *
- * Attach it to every operator role. The same statement, applied to whole accounts, is written
- * as an SCP document by lib/scp.
+ * It also denies what is called in Japan but lands abroad: replication, copies, cross-Region
+ * targets and log destinations ({@link residencyStatements}, REG-3).
  *
- * Implements REG-2.
+ * Attach it to every operator role. The same statements, applied to whole accounts, are
+ * written as an SCP document by lib/scp.
+ *
+ * Implements REG-2, REG-3.
  */
 export class RegionGuard extends Construct {
   /** The managed policy; attach it with {@link RegionGuard.attachTo}. */
@@ -56,7 +60,7 @@ export class RegionGuard extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionGuardProps = {}) {
     super(scope, id);
-    recordImplements(this, 'REG-2');
+    recordImplements(this, 'REG-2', 'REG-3');
     this.allowedRegions = props.allowedRegions ?? [...JAPAN_REGIONS];
     if (this.allowedRegions.length === 0) {
       throw new Error(
@@ -96,7 +100,7 @@ export class RegionGuard extends Construct {
       path: iamPath,
       managedPolicyName: name,
       description:
-        'govcloud-jp-cdk region guard: deny all but global services outside ap-northeast-1/ap-northeast-3 (REG-2)',
+        'govcloud-jp-cdk region guard: deny all but global services outside ap-northeast-1/ap-northeast-3, and replication, copies and targets abroad (REG-2, REG-3)',
       document: iam.PolicyDocument.fromJson({
         Version: '2012-10-17',
         Statement: [
@@ -104,6 +108,7 @@ export class RegionGuard extends Construct {
             allowedRegions: this.allowedRegions,
             notActions: this.globalActions,
           }),
+          ...residencyStatements({ allowedRegions: this.allowedRegions }),
         ],
       }),
     });

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PurposeKey } from '../keys/purpose-key';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
 import { recordImplements } from '../core/implements';
+import { defaultDeployerArns, validateDeployerArns } from '../core/deployer';
 
 /** The log group name RDS Enhanced Monitoring writes to; RDS chooses it, not the caller. */
 export const RDS_OS_METRICS_LOG_GROUP_NAME = 'RDSOSMetrics';
@@ -19,6 +20,15 @@ export interface RdsOsMetricsLogGroupProps {
    * @default logs.RetentionDays.THIRTEEN_MONTHS (400 days)
    */
   readonly retention?: logs.RetentionDays;
+  /**
+   * The designated deployer (指定された配備主体): `aws:PrincipalArn` patterns of the roles that
+   * deploy the baseline. When this construct creates the key, the key policy reserves its
+   * management (deletion, disabling, key policy, rotation, aliases, tags) to them
+   * ({@link PurposeKey.reserveManagementTo}), like every other baseline key. KEY-2.
+   * @default - the stack's CDK CloudFormation execution role (`cdk deploy`), or the StackSets
+   *   and Control Tower execution roles when the stack is synthesized without bootstrap
+   */
+  readonly deployerArns?: readonly string[];
 }
 
 /**
@@ -66,8 +76,15 @@ export class RdsOsMetricsLogGroup extends Construct {
   constructor(scope: Construct, id: string, props: RdsOsMetricsLogGroupProps = {}) {
     super(scope, id);
     recordImplements(this, 'KEY-1', 'RET-1', 'LOG-5');
-    this.encryptionKey =
-      props.encryptionKey ?? new PurposeKey(this, 'Key', { purpose: 'monitoring' }).key;
+    if (props.encryptionKey) {
+      this.encryptionKey = props.encryptionKey;
+    } else {
+      const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
+      validateDeployerArns('RdsOsMetricsLogGroup', 'deployerArns', deployerArns, 'KEY-2');
+      const key = new PurposeKey(this, 'Key', { purpose: 'monitoring' });
+      key.reserveManagementTo(deployerArns);
+      this.encryptionKey = key.key;
+    }
     this.logGroup = new EncryptedLogGroup(this, 'Metrics', {
       encryptionKey: this.encryptionKey,
       retention: props.retention,

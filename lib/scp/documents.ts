@@ -5,6 +5,7 @@ import {
   baselineProtectionStatements,
   exemptPrincipals,
   regionGuardStatement,
+  residencyStatements,
   type PolicyStatementJson,
   type BaselineTag,
   type PolicyDocumentJson,
@@ -81,7 +82,7 @@ export interface ScpDocument {
 
 /**
  * The SCP documents for whoever owns the organization (the Digital Agency / a group
- * operator): the Region guard (REG-2) and the baseline protection (LOG-2, RET-2, KEY-2,
+ * operator): the Region guard (REG-2), the residency guard (REG-3) and the baseline protection (LOG-2, RET-2, KEY-2,
  * IAM-2), the same statements the in-account guard policies use. Pure: same input, same
  * documents. Throws when a document exceeds {@link SCP_MAX_BYTES} or there are more than
  * {@link SCP_MAX_DOCUMENTS}.
@@ -119,6 +120,12 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
           exemptPrincipalArns: exempt,
         }),
       ],
+    ),
+    scp(
+      'govcloud-jp-residency-guard',
+      'residency-guard.json',
+      'Deny replication, copies, cross-Region targets and log destinations outside ap-northeast-1/ap-northeast-3 (REG-2, REG-3)',
+      residencyStatements({ allowedRegions, exemptPrincipalArns: exempt }),
     ),
     scp(
       'govcloud-jp-baseline-protection',

@@ -225,6 +225,7 @@ export class GovCloudBaselineStack extends Stack {
     if (detection.rdsOsMetricsLogGroup) {
       this.rdsOsMetrics = new RdsOsMetricsLogGroup(this, 'RdsOsMetrics', {
         retention: config.logRetentionDays as logs.RetentionDays,
+        deployerArns,
       });
     }
 

@@ -120,6 +120,15 @@ function serviceOf(type: string): string {
   return SERVICE_OF[segment] ?? segment.toLowerCase();
 }
 
+/**
+ * Calls a create handler makes only when the resource sets one property (the schema lists them
+ * unconditionally). The residency guard denies them outright (REG-3), so a template that sets
+ * the property is still tried — and refused.
+ */
+const ONLY_WITH_PROPERTY: Record<string, Record<string, string>> = {
+  'AWS::S3::Bucket': { 's3:PutReplicationConfiguration': 'ReplicationConfiguration' },
+};
+
 /** The service-authorization data's short names of RDS resource types. */
 const KIND_ALIASES: Record<string, string> = {
   db: 'dbinstance',
@@ -329,6 +338,11 @@ test('the hardened CDK execution role may make every call CloudFormation needs t
       }
       for (const permission of permissions) {
         counts.permissions++;
+        const property = ONLY_WITH_PROPERTY[resource.Type]?.[permission];
+        if (property !== undefined && resource.Properties?.[property] === undefined) {
+          counts.notMade++;
+          continue;
+        }
         const request = await requestFor(stack, id, permission);
         if (!request) continue;
         counts.requests++;

@@ -187,7 +187,7 @@ function sim(caller: Caller, a: Attempt, policy?: PolicyJson): Promise<Decision>
 
 test('the universe reaches every baseline key, bucket and topic, and ALLOWED_ON_PURPOSE names only actions in it', () => {
   expect(universeSize).toBeGreaterThan(100);
-  expect(targets.filter((t) => t.type === 'AWS::KMS::Key')).toHaveLength(5);
+  expect(targets.filter((t) => t.type === 'AWS::KMS::Key')).toHaveLength(7);
   expect(targets.filter((t) => t.type === 'AWS::S3::Bucket')).toHaveLength(5);
   expect(targets.filter((t) => t.type === 'AWS::SNS::Topic')).toHaveLength(2);
   const actions = new Set(attempts.map((a) => a.action));
@@ -233,7 +233,7 @@ test('the designated deployer keeps every one of those actions: no key, bucket o
 
 test('grants only for AWS resources: a person’s direct kms:CreateGrant is denied on every baseline key, the deployer’s too', async () => {
   const grants = attempts.filter((a) => a.action === 'kms:CreateGrant');
-  expect(grants).toHaveLength(5);
+  expect(grants).toHaveLength(7);
   for (const a of grants) {
     expect(await sim(UNGUARDED, a)).toBe('ExplicitlyDenied');
     expect(await sim(deployerOf(a.target.region), a)).toBe('ExplicitlyDenied');

@@ -19,8 +19,28 @@ function statement(stack: Stack): Record<string, unknown> {
   );
   expect(policies).toHaveLength(1);
   const list = policies[0].Properties.PolicyDocument.Statement as Record<string, unknown>[];
-  expect(list).toHaveLength(1);
+  expect(list.map((s) => s.Sid)).toEqual([
+    'DenyOutsideJapanRegions',
+    'DenyReplicationAbroad',
+    'DenyKeyReplicasAbroad',
+    'DenySecretsAbroad',
+    'DenyEventTargetsAbroad',
+    'DenyBackupCopiesAbroad',
+    'DenyDestinationsAbroad',
+    'DenyDkimReplicasAbroad',
+    'DenyWitnessAbroad',
+    'DenyJobLogsAbroad',
+    'DenyCentralizationAbroad',
+  ]);
   return list[0];
+}
+
+function residency(stack: Stack): Record<string, Record<string, unknown>> {
+  const [policy] = Object.values(
+    Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy'),
+  );
+  const list = policy.Properties.PolicyDocument.Statement as Record<string, unknown>[];
+  return Object.fromEntries(list.map((s) => [s.Sid as string, s]));
 }
 
 describe('RegionGuard', () => {
@@ -57,6 +77,8 @@ describe('RegionGuard', () => {
       ]),
     );
     for (const regional of [
+      // Access Analyzer is Regional: an analyzer is created per Region (IAM User Guide).
+      'access-analyzer:*',
       'kms:*',
       'config:*',
       'logs:*',
@@ -68,6 +90,35 @@ describe('RegionGuard', () => {
       expect(GLOBAL_SERVICE_ACTIONS).not.toContain(regional);
     }
     expect(new Set(GLOBAL_SERVICE_ACTIONS).size).toBe(GLOBAL_SERVICE_ACTIONS.length);
+  });
+
+  test('denies replication, copies and targets abroad, conditioned on the destination Region (REG-3)', () => {
+    const bySid = residency(synth({ allowedRegions: ['ap-northeast-1'] }).stack);
+    expect(bySid.DenyReplicationAbroad).toMatchObject({
+      Effect: 'Deny',
+      Resource: '*',
+      Action: expect.arrayContaining([
+        's3:PutReplicationConfiguration',
+        'ecr:PutReplicationConfiguration',
+        'logs:PutDestination',
+      ]),
+    });
+    expect(bySid.DenyKeyReplicasAbroad.Condition).toEqual({
+      StringNotEquals: { 'kms:ReplicaRegion': ['ap-northeast-1'] },
+    });
+    expect(bySid.DenySecretsAbroad.Condition).toEqual({
+      'ForAnyValue:StringNotEquals': { 'secretsmanager:AddReplicaRegions': ['ap-northeast-1'] },
+    });
+    expect(bySid.DenyEventTargetsAbroad.Condition).toEqual({
+      'ForAnyValue:ArnNotLike': { 'events:TargetArn': ['arn:*:*:ap-northeast-1:*:*'] },
+    });
+    expect(bySid.DenyBackupCopiesAbroad.Condition).toEqual({
+      'ForAnyValue:ArnNotLike': { 'backup:CopyTargets': ['arn:*:*:ap-northeast-1:*:*'] },
+    });
+    expect(bySid.DenyDestinationsAbroad).toMatchObject({
+      Action: ['logs:PutSubscriptionFilter', 'backup:CopyIntoBackupVault'],
+      NotResource: ['arn:*:logs:ap-northeast-1:*:*', 'arn:*:backup:ap-northeast-1:*:*'],
+    });
   });
 
   test('lives under the baseline path so BaselineProtection guards it', () => {
