@@ -185,13 +185,14 @@ describe('the designated deployer of the key, bucket and topic policies (LOG-2, 
         JSON.stringify((s.Condition as Record<string, Record<string, unknown>>).ArnNotLike),
       ),
     );
-    // One per key, two per archive or access-log bucket (bucket, objects), one for the topic.
+    // One per key (RDSOSMetrics included), two per archive or access-log bucket (bucket, objects),
+    // one for the topic.
     expect(patterns).toHaveLength(statements);
     return [...new Set(patterns)].map((p) => JSON.parse(p)['aws:PrincipalArn']);
   }
 
   test('cdk deploy: the CloudFormation execution role of the bootstrap, per Region', () => {
-    expect(deployersOf(baselines[0], 3 + 3 * 2 + 1)).toEqual([
+    expect(deployersOf(baselines[0], 4 + 3 * 2 + 1)).toEqual([
       [
         {
           'Fn::Join': [
@@ -207,13 +208,13 @@ describe('the designated deployer of the key, bucket and topic policies (LOG-2, 
         },
       ],
     ]);
-    expect(JSON.stringify(deployersOf(baselines[1], 2 + 2 * 2 + 1))).toContain('-ap-northeast-3');
+    expect(JSON.stringify(deployersOf(baselines[1], 3 + 2 * 2 + 1))).toContain('-ap-northeast-3');
   });
 
   test('-c stackset=true: the StackSets and Control Tower execution roles', () => {
     const stackSetApp = appLikeCli();
     const [home] = buildGovCloudApp(stackSetApp, config, { stackSet: true }).baselines;
-    const [patterns] = deployersOf(home, 3 + 3 * 2 + 1) as unknown[][];
+    const [patterns] = deployersOf(home, 4 + 3 * 2 + 1) as unknown[][];
     expect(JSON.stringify(patterns)).toMatch(
       /stacksets-exec-\*.*AWSCloudFormationStackSetExecutionRole.*AWSControlTowerExecution/,
     );
@@ -240,6 +241,6 @@ describe('the designated deployer of the key, bucket and topic policies (LOG-2, 
       ].map((n) => `arn:aws:iam::111122223333:role/${n}`),
     ]);
     // gcas: the platform's trail and recorder, so no archives; the alert key and topic remain.
-    expect(deployersOf(home, 1 + 1)).toEqual([home.deployerArns]);
+    expect(deployersOf(home, 2 + 1)).toEqual([home.deployerArns]);
   });
 });
