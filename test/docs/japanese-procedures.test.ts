@@ -165,6 +165,16 @@ const EDITIONS = FOLDERS.filter((f) => exists(`constructs/${f}/README.ja.md`));
 /** The editions that translate the whole README, not only its procedures. */
 const COMPLETE_EDITIONS = ['alerts', 'audit', 'cost', 'detection', 'exit', 'network', 'system'];
 
+/** Requirement IDs (ranges such as `NET-1..4` kept whole), with the prefixes of the catalog. */
+const PREFIXES = [
+  ...new Set([...read('docs/REQUIREMENTS.md').matchAll(/^\| ([A-Z]+)-\d+ \|/gm)].map((m) => m[1])),
+];
+const requirementIds = (md: string) =>
+  [
+    ...new Set(md.match(new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+(?:\\.\\.\\d+)?\\b`, 'g'))),
+  ].sort();
+const testFiles = (md: string) => [...new Set(md.match(/test\/[\w/.-]+\.test\.ts/g))].sort();
+
 /** An English section already written in Japanese (e.g. "運用者向けガイド(日本語)") is its own edition. */
 const inJapanese = (heading: string) => /[(（]日本語[)）]/.test(heading);
 
@@ -207,6 +217,8 @@ describe('Japanese editions of the operator procedures', () => {
       system: 3,
     });
     expect(commands(section(read('constructs/exit/README.md'), '## Steps'))).toHaveLength(3);
+    expect(PREFIXES).toEqual(expect.arrayContaining(['LOG', 'KEY', 'TEN', 'PORT']));
+    expect(requirementIds(read('constructs/alerts/README.md'))).toContain('NET-1..4');
   });
 
   test('every construct README has a Japanese edition or is bilingual inline', () => {
@@ -245,6 +257,11 @@ describe('Japanese editions of the operator procedures', () => {
       // Every table of the English edition, row for row (the English Japanese-only section has none).
       expect(tableRows(japanese)).toBe(tableRows(english));
       expect(prose(japanese).split('\n').filter(hasJapanese).length).toBeGreaterThan(10);
+      // The requirement IDs and the proving tests, including those cited in code comments.
+      expect(requirementIds(japanese)).toEqual(requirementIds(english));
+      // A Japanese edition also names this test, which proves it matches.
+      const self = path.relative(ROOT, __filename).split(path.sep).join('/');
+      expect(testFiles(japanese).filter((t) => t !== self)).toEqual(testFiles(english));
     },
   );
 
