@@ -1,8 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { localGovernmentCodeProblem } from '../../lib/config/local-government-code';
-import type { IAlertTopic } from '../alerts/security-alerts';
+import type { IAlertTopic } from '../alerts/alert-types';
 import { REGION_AVAILABILITY, type RegionAvailabilityTable } from '../detection/availability';
 import { japanRegionOf, usableHere } from '../detection/region';
 import { recordImplements } from '../core/implements';
@@ -158,7 +159,7 @@ export class CostGuard extends Construct {
     let topicPolicy;
     if (props.alertTopic) {
       topicPolicy = props.alertTopic.grantServicePublish(
-        'budgets.amazonaws.com',
+        new iam.ServicePrincipal('budgets.amazonaws.com'),
         `arn:${stack.partition}:budgets::${stack.account}:*`,
       );
       subscribers.push({ subscriptionType: 'SNS', address: props.alertTopic.topic.topicArn });
