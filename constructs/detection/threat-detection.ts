@@ -10,6 +10,7 @@ import {
   type RegionAvailabilityTable,
 } from './availability';
 import { japanRegionOf, usableHere } from './region';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** CIS AWS Foundations Benchmark versions Security Hub CSPM offers that this library knows. */
@@ -193,15 +194,23 @@ export class ThreatDetection extends Construct {
     const table = props.regionAvailability ?? REGION_AVAILABILITY;
     const frequency = props.findingPublishingFrequency ?? 'FIFTEEN_MINUTES';
     if (!FREQUENCIES.includes(frequency)) {
-      throw new Error(
-        `ThreatDetection findingPublishingFrequency "${frequency}" is invalid [DET-2]: use one of ${FREQUENCIES.join(', ')}.`,
-      );
+      throw new GovCloudError({
+        code: 'ThreatDetectionFrequencyInvalid',
+        problem: `ThreatDetection findingPublishingFrequency "${frequency}" is invalid`,
+        requirement: 'DET-2',
+        fix: `use one of ${FREQUENCIES.join(', ')}.`,
+        scope: this,
+      });
     }
     const cisVersion = props.cisVersion ?? '5.0.0';
     if (cisVersion !== '5.0.0' && cisVersion !== '3.0.0') {
-      throw new Error(
-        `ThreatDetection cisVersion "${cisVersion as string}" is not supported [DET-2]: use "5.0.0" (current) or "3.0.0".`,
-      );
+      throw new GovCloudError({
+        code: 'ThreatDetectionCisVersionUnsupported',
+        problem: `ThreatDetection cisVersion "${cisVersion as string}" is not supported`,
+        requirement: 'DET-2',
+        fix: 'use "5.0.0" (current) or "3.0.0".',
+        scope: this,
+      });
     }
     const skipped: RegionalCapability[] = [];
     const usable = (capability: RegionalCapability): boolean => {
