@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import type { BaselineProtection } from '../guardrails/baseline-protection';
 import type { RegionGuard } from '../guardrails/region-guard';
-import { boundaryPath } from '../guardrails/protection-statements';
 import {
   DELEGATED_IAM_PATH,
   delegateDocument,
@@ -148,7 +147,7 @@ export class AccessRoles extends Construct {
       const subPath = `${this.iamPath}sub-delegate/`;
       this.subDelegateBoundary = new iam.ManagedPolicy(this, 'SubDelegateBoundary', {
         // Under the boundary path: the guard lets guarded roles create roles only with such a boundary.
-        path: boundaryPath(this.iamPath),
+        path: props.baselineProtection.boundaryPath,
         description: 'Permission boundary of every sub-delegate role (IAM-4)',
         // Without an explicit sub-delegate, the delegate may re-delegate all of its own rights.
         document: withGuardDenies(

@@ -1,18 +1,17 @@
 import { Fn, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
-import { IAM_POLICY_NAME_PATTERN, type PolicyStatementJson } from './policy-json';
-import { BOUNDARY_GLOBAL_SERVICE_ACTIONS } from './global-services';
+import type { PolicyStatementJson } from './policy-json';
+import { BASELINE_IAM_PATH, DEFAULT_BASELINE_TAG, type BaselineTag } from './baseline-tag';
+import { BOUNDARY_GLOBAL_SERVICE_ACTIONS } from './private/global-services';
+import { IAM_POLICY_NAME_PATTERN } from './private/policy-json';
 import {
   BASELINE_BOUNDARY_NAME,
-  BASELINE_IAM_PATH,
-  DEFAULT_BASELINE_TAG,
   baselineProtectionStatements,
   boundaryPath,
   regionGuardStatement,
-  type BaselineTag,
-} from './protection-statements';
-import { residencyStatements } from './residency';
+} from './private/protection-statements';
+import { residencyStatements } from './private/residency';
 import { JAPAN_REGIONS } from '../core/regions';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
@@ -196,11 +195,17 @@ export class BaselineProtection extends Construct {
   public readonly baselineTag: BaselineTag;
   /** IAM path of the baseline's roles and policies. */
   public readonly iamPath: string;
+  /**
+   * IAM path of the boundaries that carry the guard's denies; a guarded role may create roles
+   * only with a boundary from there (IAM-2..4).
+   */
+  public readonly boundaryPath: string;
 
   constructor(scope: Construct, id: string, props: BaselineProtectionProps = {}) {
     super(scope, id);
     recordImplements(this, 'LOG-2', 'RET-2', 'KEY-2');
     this.iamPath = props.iamPath ?? BASELINE_IAM_PATH;
+    this.boundaryPath = boundaryPath(this.iamPath);
     this.baselineTag = props.baselineTag ?? DEFAULT_BASELINE_TAG;
     validate(this, props, this.iamPath, this.baselineTag);
 
@@ -240,7 +245,7 @@ export class BaselineProtection extends Construct {
       document: iam.PolicyDocument.fromJson({ Version: '2012-10-17', Statement: statements }),
     });
     this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
-      path: boundaryPath(this.iamPath),
+      path: this.boundaryPath,
       managedPolicyName: props.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME,
       description:
         'govcloud-jp-cdk baseline boundary: the ceiling of every role a guarded principal creates; same denies as the guard plus the Japan-only Region guard (IAM-2, LOG-2, REG-2)',

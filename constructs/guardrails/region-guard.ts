@@ -2,10 +2,11 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
-import { GLOBAL_SERVICE_ACTIONS } from './global-services';
-import { IAM_POLICY_NAME_PATTERN } from './policy-json';
-import { BASELINE_IAM_PATH, regionGuardStatement } from './protection-statements';
-import { residencyStatements } from './residency';
+import { BASELINE_IAM_PATH } from './baseline-tag';
+import { GLOBAL_SERVICE_ACTIONS } from './private/global-services';
+import { IAM_POLICY_NAME_PATTERN } from './private/policy-json';
+import { regionGuardStatement } from './private/protection-statements';
+import { residencyStatements } from './private/residency';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
