@@ -4,6 +4,7 @@ import { Construct, type IConstruct } from 'constructs';
 import type { RequirementId } from '../../lib/requirements';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { CONFIG_MIN_RETENTION_VALUES } from './private/retention-values';
 
 /** One AWS managed Config rule the baseline deploys, and the requirements it evidences. */
 export interface ConfigRuleSpec {
@@ -190,14 +191,6 @@ export interface DeployedConfigRule extends ConfigRuleSpec {
   /** The rule construct. */
   readonly rule: config.ManagedRule;
 }
-
-/**
- * The `MinRetentionTime` values cw-loggroup-retention-period-check accepts
- * (https://docs.aws.amazon.com/config/latest/developerguide/cw-loggroup-retention-period-check.html).
- */
-export const CONFIG_MIN_RETENTION_VALUES = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653,
-] as const;
 
 /** Ports the restricted-common-ports rule checks by default (the rule takes at most five). */
 export const DEFAULT_BLOCKED_PORTS = [20, 21, 3389, 3306, 5432] as const;

@@ -4,11 +4,12 @@ import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct, type IConstruct } from 'constructs';
 import {
-  availabilityOf,
   REGION_AVAILABILITY,
   type RegionalCapability,
   type RegionAvailabilityTable,
 } from './availability';
+import { availabilityOf } from './private/availability';
+import { standardArn } from './private/standards';
 import { japanRegionOf, usableHere } from './region';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
@@ -139,15 +140,6 @@ export interface ThreatDetectionProps {
    * @default REGION_AVAILABILITY
    */
   readonly regionAvailability?: RegionAvailabilityTable;
-}
-
-/** Security Hub standard ARNs; the region is part of the ARN. */
-export function standardArn(region: string, standard: 'fsbp' | `cis-${CisBenchmarkVersion}`) {
-  const path =
-    standard === 'fsbp'
-      ? 'aws-foundational-security-best-practices/v/1.0.0'
-      : `cis-aws-foundations-benchmark/v/${standard.slice('cis-'.length)}`;
-  return `arn:aws:securityhub:${region}::standards/${path}`;
 }
 
 const FEATURES = [
