@@ -319,6 +319,9 @@ export class AccessRoles extends Construct {
       ...(spec.extraPrincipals ?? []),
     ];
     const role = new iam.Role(this, `${id}Role`, {
+      // CompositePrincipal adds each principal's trust on its own statement, its conditions on
+      // the statement rather than the principal, so `@aws-cdk/aws-iam:minimizePolicies` merges
+      // the principals of one condition instead of refusing a mix (IAM-1..5; trust tests).
       assumedBy: new iam.CompositePrincipal(...principals),
       path: spec.path ?? this.iamPath,
       description: spec.description,
