@@ -1,117 +1,27 @@
-import { Aws, CfnRule, Duration, Fn, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
-import { BaselineProtection } from '../guardrails/baseline-protection';
-import { RegionGuard } from '../guardrails/region-guard';
-import { boundaryPath } from '../guardrails/protection-statements';
+import type { BaselineProtection } from '../guardrails/baseline-protection';
+import type { RegionGuard } from '../guardrails/region-guard';
 import {
-  addTrust,
-  trustedPrincipalsOf,
-  validateTrustedPrincipals,
-  type TrustedPrincipals,
-} from './trusted-principals';
-
-/**
- * IAM path under which the delegated administrator may create roles and policies for its
- * sub-delegates (再委託先). Nothing else in the account lives there.
- */
-export const DELEGATED_IAM_PATH = '/govcloud-jp-delegated/';
-
-/** Options shared by every role. */
-export interface AccessRoleOptions {
-  /** Who may assume the role. */
-  readonly trustedPrincipals: TrustedPrincipals;
-  /**
-   * Longest session.
-   * @default Duration.hours(1)
-   */
-  readonly maxSessionDuration?: Duration;
-}
-
-/** The representative administrator's break-glass role (管理者・代表者). MFA is always required. */
-export type RepresentativeRoleOptions = AccessRoleOptions;
-
-/** The general operator's role (管理者・一般作業者). */
-export interface OperatorRoleOptions extends AccessRoleOptions {
-  /**
-   * Require MFA when an account or IAM principal assumes the role (federated sign-ins rely on
-   * the IdP / Identity Center for MFA).
-   * @default true
-   */
-  readonly requireMfa?: boolean;
-  /**
-   * What the operator may do, before the guards' denies.
-   * @default [AdministratorAccess]
-   */
-  readonly managedPolicies?: iam.IManagedPolicy[];
-}
-
-/** The delegated administrator's role (委託先管理者 / 委託先担当者). */
-export interface DelegateRoleOptions extends AccessRoleOptions {
-  /**
-   * Require MFA when an account or IAM principal assumes the role.
-   * @default true
-   */
-  readonly requireMfa?: boolean;
-  /**
-   * The actions the administrator delegates (委託する権限), e.g. `['ec2:*', 'rds:*', 's3:*']`.
-   * They are the delegate's permission boundary too. `iam:`, `sts:`, `organizations:` and
-   * `account:` actions cannot be listed: the delegation pattern grants exactly the IAM rights
-   * needed to manage sub-delegates.
-   */
-  readonly delegatedActions: string[];
-}
-
-/** The sub-delegate's role (再委託先管理者 / 委託先担当者). */
-export interface SubDelegateRoleOptions extends AccessRoleOptions {
-  /**
-   * Require MFA when an account or IAM principal assumes the role. The delegate's own role
-   * may always assume it, without MFA (role chaining carries no MFA flag).
-   * @default true
-   */
-  readonly requireMfa?: boolean;
-  /**
-   * The actions re-delegated; each must be covered by one of the delegate's
-   * `delegatedActions` (e.g. `ec2:Describe*` under `ec2:*`).
-   */
-  readonly delegatedActions: string[];
-}
-
-/** The Digital Agency's management role (デジタル庁の管理権限). MFA is always required. */
-export interface DigitalAgencyRoleOptions extends AccessRoleOptions {
-  /**
-   * What the Agency may do, before the guards' denies.
-   * @default [AdministratorAccess]
-   */
-  readonly managedPolicies?: iam.IManagedPolicy[];
-}
-
-/** The central log collection role (中央ログ収集、メタデータのみ). */
-export interface CentralLogReaderOptions extends AccessRoleOptions {
-  /**
-   * Require MFA when an account or IAM principal assumes the role; collection is usually
-   * automated, so off by default.
-   * @default false
-   */
-  readonly requireMfa?: boolean;
-  /**
-   * Log archive buckets whose objects the role may read; every other bucket's objects are
-   * explicitly denied.
-   * @default - none: no object may be read
-   */
-  readonly logBucketArns?: string[];
-  /**
-   * Keys of those logs, which the role may use to decrypt; every other key is explicitly denied.
-   * @default - none: nothing may be decrypted
-   */
-  readonly logKeyArns?: string[];
-  /**
-   * Further read policies (e.g. AWS `SecurityAudit`). The data denies still apply.
-   * @default - none
-   */
-  readonly managedPolicies?: iam.IManagedPolicy[];
-}
+  DELEGATED_IAM_PATH,
+  delegateDocument,
+  logReaderDocument,
+  subDelegateDocument,
+  withGuardDenies,
+} from './private/documents';
+import { trustedPrincipalsOf } from './private/trust';
+import { refuseOwnAccountAsMfaTrust, validMfaAge, validateAccessRoles } from './private/validate';
+import type {
+  AccessRoleOptions,
+  CentralLogReaderOptions,
+  DelegateRoleOptions,
+  DigitalAgencyRoleOptions,
+  OperatorRoleOptions,
+  RepresentativeRoleOptions,
+  SubDelegateRoleOptions,
+} from './role-options';
 
 /** Properties of {@link AccessRoles}. */
 export interface AccessRolesProps {
@@ -157,79 +67,6 @@ export interface AccessRolesProps {
    */
   readonly centralLogReader?: CentralLogReaderOptions;
 }
-
-const ACTION_PATTERN = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
-const RESERVED_PREFIXES = ['iam:', 'sts:', 'organizations:', 'account:'];
-
-const IAM_READ_ACTIONS = ['iam:Get*', 'iam:List*', 'iam:Generate*', 'iam:Simulate*'];
-/** Role changes the delegate may make, only on roles carrying the sub-delegate boundary. */
-const ROLE_ADMIN_ACTIONS = [
-  'iam:CreateRole',
-  'iam:PutRolePermissionsBoundary',
-  'iam:AttachRolePolicy',
-  'iam:DetachRolePolicy',
-  'iam:PutRolePolicy',
-  'iam:DeleteRolePolicy',
-  'iam:UpdateAssumeRolePolicy',
-  'iam:UpdateRole',
-  'iam:DeleteRole',
-];
-/** Role actions that carry no `iam:PermissionsBoundary` key; limited by path instead. */
-const ROLE_HOUSEKEEPING_ACTIONS = [
-  'iam:TagRole',
-  'iam:UntagRole',
-  'iam:UpdateRoleDescription',
-  'iam:PassRole',
-];
-const POLICY_ADMIN_ACTIONS = [
-  'iam:CreatePolicy',
-  'iam:CreatePolicyVersion',
-  'iam:DeletePolicy',
-  'iam:DeletePolicyVersion',
-  'iam:SetDefaultPolicyVersion',
-  'iam:TagPolicy',
-  'iam:UntagPolicy',
-];
-/** Explicitly denied to the central log reader: business data (業務データ). LOG-6. */
-const BUSINESS_DATA_ACTIONS = [
-  'secretsmanager:GetSecretValue',
-  'ssm:GetParameter*',
-  'rds-data:*',
-  'rds-db:connect',
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:PartiQLSelect',
-  'dynamodb:ExportTableToPointInTime',
-  // A shell in a task or instance acts with its role, which reads business data: ECS Exec
-  // into the application task, Session Manager and Run Command borrow it.
-  'ecs:ExecuteCommand',
-  'ssm:StartSession',
-  'ssm:SendCommand',
-];
-/** Metadata the central log reader may read. LOG-6. */
-const METADATA_READ_ACTIONS = [
-  'cloudtrail:LookupEvents',
-  'cloudtrail:Describe*',
-  'cloudtrail:Get*',
-  'cloudtrail:List*',
-  'config:Describe*',
-  'config:Get*',
-  'config:List*',
-  'config:Select*',
-  'config:BatchGet*',
-  'securityhub:Describe*',
-  'securityhub:Get*',
-  'securityhub:List*',
-  'securityhub:BatchGet*',
-  'guardduty:Describe*',
-  'guardduty:Get*',
-  'guardduty:List*',
-  'access-analyzer:Get*',
-  'access-analyzer:List*',
-  'health:Describe*',
-];
 
 /**
  * The permission model of a tenant area (個別領域の権限設定), after the rules' Tables 4/5:
@@ -281,11 +118,11 @@ export class AccessRoles extends Construct {
     super(scope, id);
     this.props = props;
     this.iamPath = props.baselineProtection.iamPath;
-    validate(props);
-    this.maxMfaAgeSeconds = validMfaAge(props.maxMfaAge);
+    validateAccessRoles(this, props);
+    this.maxMfaAgeSeconds = validMfaAge(this, props.maxMfaAge);
 
     const stack = Stack.of(this);
-    this.refuseOwnAccountAsMfaTrust(stack);
+    refuseOwnAccountAsMfaTrust(this, props);
     const admin = iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess');
 
     if (props.representative) {
@@ -310,7 +147,7 @@ export class AccessRoles extends Construct {
       const subPath = `${this.iamPath}sub-delegate/`;
       this.subDelegateBoundary = new iam.ManagedPolicy(this, 'SubDelegateBoundary', {
         // Under the boundary path: the guard lets guarded roles create roles only with such a boundary.
-        path: boundaryPath(this.iamPath),
+        path: props.baselineProtection.boundaryPath,
         description: 'Permission boundary of every sub-delegate role (IAM-4)',
         // Without an explicit sub-delegate, the delegate may re-delegate all of its own rights.
         document: withGuardDenies(
@@ -447,41 +284,6 @@ export class AccessRoles extends Construct {
     }
   }
 
-  /**
-   * The MFA-gated roles (break-glass, Digital Agency) must not trust the tenant account
-   * itself: any admin there could make an IAM user with MFA and assume them. Known account:
-   * a config error; unknown (environment-agnostic stack): a template rule that refuses the
-   * deployment into a trusted account. IAM-1, IAM-5.
-   */
-  private refuseOwnAccountAsMfaTrust(stack: Stack): void {
-    const gated: [string, AccessRoleOptions | undefined, string][] = [
-      ['representative', this.props.representative, 'IAM-1'],
-      ['digitalAgency', this.props.digitalAgency, 'IAM-5'],
-    ];
-    for (const [name, options, req] of gated) {
-      const accountIds = (options?.trustedPrincipals.accountIds ?? []).filter(
-        (a) => !Token.isUnresolved(a),
-      );
-      if (accountIds.length === 0) continue;
-      if (!Token.isUnresolved(stack.account)) {
-        if (accountIds.includes(stack.account)) {
-          throw new Error(
-            `AccessRoles ${name}.trustedPrincipals.accountIds "${stack.account}" is the tenant account itself [${req}]: any administrator there could create an IAM user with MFA and assume the role; trust the separate identity account instead.`,
-          );
-        }
-        continue;
-      }
-      new CfnRule(this, `${name[0].toUpperCase()}${name.slice(1)}TrustNotSelf`, {
-        assertions: [
-          {
-            assert: Fn.conditionNot(Fn.conditionContains(accountIds, Aws.ACCOUNT_ID)),
-            assertDescription: `${name}.trustedPrincipals.accountIds must not contain the account deployed into [${req}]: trust the separate identity account.`,
-          },
-        ],
-      });
-    }
-  }
-
   /** Every role created, for wiring alerts or outputs. */
   public get roles(): iam.Role[] {
     return [
@@ -517,266 +319,20 @@ export class AccessRoles extends Construct {
       ...(spec.extraPrincipals ?? []),
     ];
     const role = new iam.Role(this, `${id}Role`, {
-      assumedBy: principals[0],
+      // CompositePrincipal adds each principal's trust on its own statement, its conditions on
+      // the statement rather than the principal, so `@aws-cdk/aws-iam:minimizePolicies` merges
+      // the principals of one condition instead of refusing a mix (IAM-1..5; trust tests).
+      assumedBy: new iam.CompositePrincipal(...principals),
       path: spec.path ?? this.iamPath,
       description: spec.description,
       maxSessionDuration: options.maxSessionDuration ?? Duration.hours(1),
       managedPolicies: spec.policies,
       permissionsBoundary: spec.boundary,
     });
-    addTrust(role, principals.slice(1));
     if (spec.guarded) {
       this.props.baselineProtection.attachTo(role);
     }
     this.props.regionGuard.attachTo(role);
     return role;
-  }
-}
-
-/**
- * A boundary is the ceiling of every role created under it, so the guard's denies go into the
- * boundary itself: a role the delegate creates cannot do what the delegate may not. IAM-3, IAM-4.
- */
-function withGuardDenies(
-  document: iam.PolicyDocument,
-  protection: BaselineProtection,
-): iam.PolicyDocument {
-  document.addStatements(
-    ...protection.denyStatements.map((s) =>
-      iam.PolicyStatement.fromJson({ ...s, Sid: `Guard${s.Sid}` }),
-    ),
-  );
-  return document;
-}
-
-function delegateDocument(
-  stack: Stack,
-  delegatedActions: string[],
-  subDelegateBoundaryArn: string,
-  subDelegatePath: string,
-): iam.PolicyDocument {
-  const arn = (type: string, name: string) =>
-    `arn:${stack.partition}:iam::${stack.account}:${type}${name}`;
-  const delegatedRoles = arn('role', `${DELEGATED_IAM_PATH}*`);
-  const delegatedPolicies = arn('policy', `${DELEGATED_IAM_PATH}*`);
-  const boundaryIs = { StringEquals: { 'iam:PermissionsBoundary': subDelegateBoundaryArn } };
-  return new iam.PolicyDocument({
-    statements: [
-      new iam.PolicyStatement({
-        sid: 'AllowDelegatedServices',
-        actions: delegatedActions,
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        sid: 'AllowIamReadAndServiceLinkedRoles',
-        actions: [...IAM_READ_ACTIONS, 'iam:CreateServiceLinkedRole'],
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        sid: 'AllowSubDelegateRolesWithBoundary',
-        actions: ROLE_ADMIN_ACTIONS,
-        resources: [delegatedRoles],
-        conditions: boundaryIs,
-      }),
-      new iam.PolicyStatement({
-        sid: 'AllowSubDelegateRoleHousekeeping',
-        actions: ROLE_HOUSEKEEPING_ACTIONS,
-        resources: [delegatedRoles],
-      }),
-      new iam.PolicyStatement({
-        sid: 'AllowSubDelegatePolicies',
-        actions: POLICY_ADMIN_ACTIONS,
-        resources: [delegatedPolicies],
-      }),
-      new iam.PolicyStatement({
-        sid: 'AllowAssumeSubDelegates',
-        actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [delegatedRoles, arn('role', `${subDelegatePath}*`)],
-      }),
-      // The denies below hold even if `delegatedActions` is '*' or more policies are attached.
-      new iam.PolicyStatement({
-        sid: 'DenyRoleChangesWithoutSubDelegateBoundary',
-        effect: iam.Effect.DENY,
-        actions: ROLE_ADMIN_ACTIONS,
-        resources: ['*'],
-        conditions: { StringNotEquals: { 'iam:PermissionsBoundary': subDelegateBoundaryArn } },
-      }),
-      new iam.PolicyStatement({
-        sid: 'DenyBoundaryRemoval',
-        effect: iam.Effect.DENY,
-        actions: ['iam:DeleteRolePermissionsBoundary', 'iam:DeleteUserPermissionsBoundary'],
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        sid: 'DenyIamChangesOutsideDelegatedPath',
-        effect: iam.Effect.DENY,
-        actions: [...ROLE_ADMIN_ACTIONS, ...ROLE_HOUSEKEEPING_ACTIONS, ...POLICY_ADMIN_ACTIONS],
-        notResources: [delegatedRoles, delegatedPolicies],
-      }),
-      new iam.PolicyStatement({
-        sid: 'DenyOtherIamWrites',
-        effect: iam.Effect.DENY,
-        notActions: [
-          ...IAM_READ_ACTIONS,
-          ...ROLE_ADMIN_ACTIONS,
-          ...ROLE_HOUSEKEEPING_ACTIONS,
-          ...POLICY_ADMIN_ACTIONS,
-          'iam:CreateServiceLinkedRole',
-          'sts:*',
-        ],
-        resources: [`arn:${stack.partition}:iam::*:*`],
-      }),
-      new iam.PolicyStatement({
-        sid: 'DenyAssumeOutsideDelegation',
-        effect: iam.Effect.DENY,
-        actions: ['sts:AssumeRole'],
-        notResources: [delegatedRoles, arn('role', `${subDelegatePath}*`)],
-      }),
-    ],
-  });
-}
-
-function subDelegateDocument(stack: Stack, actions: string[]): iam.PolicyDocument {
-  return new iam.PolicyDocument({
-    statements: [
-      new iam.PolicyStatement({ sid: 'AllowReDelegatedServices', actions, resources: ['*'] }),
-      new iam.PolicyStatement({
-        sid: 'AllowIamRead',
-        actions: IAM_READ_ACTIONS,
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        sid: 'DenyIamWrites',
-        effect: iam.Effect.DENY,
-        notActions: [...IAM_READ_ACTIONS, 'sts:*'],
-        resources: [`arn:${stack.partition}:iam::*:*`],
-      }),
-    ],
-  });
-}
-
-function logReaderDocument(bucketArns: string[], keyArns: string[]): iam.PolicyDocument {
-  const objectArns = bucketArns.map((b) => `${b}/*`);
-  const statements = [
-    new iam.PolicyStatement({
-      sid: 'AllowAuditMetadata',
-      actions: METADATA_READ_ACTIONS,
-      resources: ['*'],
-    }),
-    new iam.PolicyStatement({
-      sid: 'DenyBusinessData',
-      effect: iam.Effect.DENY,
-      actions: BUSINESS_DATA_ACTIONS,
-      resources: ['*'],
-    }),
-  ];
-  const denyUnless = (sid: string, actions: string[], allowed: string[]) =>
-    new iam.PolicyStatement({
-      sid,
-      effect: iam.Effect.DENY,
-      actions,
-      ...(allowed.length > 0 ? { notResources: allowed } : { resources: ['*'] }),
-    });
-  statements.push(
-    denyUnless('DenyObjectsOutsideLogBuckets', ['s3:GetObject', 's3:GetObjectVersion'], objectArns),
-    denyUnless('DenyDecryptOutsideLogKeys', ['kms:Decrypt'], keyArns),
-  );
-  if (bucketArns.length > 0) {
-    statements.push(
-      new iam.PolicyStatement({
-        sid: 'AllowLogArchiveRead',
-        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:GetBucketLocation'],
-        resources: [...bucketArns, ...objectArns],
-      }),
-    );
-  }
-  if (keyArns.length > 0) {
-    statements.push(
-      new iam.PolicyStatement({
-        sid: 'AllowLogKeyDecrypt',
-        actions: ['kms:Decrypt'],
-        resources: keyArns,
-      }),
-    );
-  }
-  return new iam.PolicyDocument({ statements });
-}
-
-/** True when an IAM action pattern `pattern` matches every action `candidate` can match. */
-export function actionPatternCovers(pattern: string, candidate: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .split('')
-      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('')}$`,
-    'i',
-  );
-  return regex.test(candidate);
-}
-
-function validateActions(prop: string, actions: string[] | undefined, req: string): void {
-  if (!actions || actions.length === 0) {
-    throw new Error(
-      `AccessRoles ${prop} "${JSON.stringify(actions ?? null)}" is empty [${req}]: list the delegated actions, e.g. ["ec2:*", "rds:*"].`,
-    );
-  }
-  for (const action of actions) {
-    if (Token.isUnresolved(action) || !ACTION_PATTERN.test(action)) {
-      throw new Error(
-        `AccessRoles ${prop} "${action}" is not an IAM action [${req}]: use "service:Action", "service:Prefix*" or "*".`,
-      );
-    }
-    const reserved = RESERVED_PREFIXES.find((p) => action.toLowerCase().startsWith(p));
-    if (reserved) {
-      throw new Error(
-        `AccessRoles ${prop} "${action}" cannot be delegated [${req}]: ${reserved}* actions are fixed by the delegation pattern (create roles only with the sub-delegate boundary); remove it.`,
-      );
-    }
-  }
-}
-
-/** Seconds of `maxMfaAge`, checked against 5 minutes .. 12 hours (IAM-1, IAM-5). */
-function validMfaAge(maxMfaAge: Duration | undefined): number {
-  const seconds = (maxMfaAge ?? Duration.hours(1)).toSeconds();
-  if (!Number.isInteger(seconds) || seconds < 300 || seconds > 43200) {
-    throw new Error(
-      `AccessRoles maxMfaAge "${seconds} seconds" is out of range [IAM-1, IAM-5]: an MFA-gated role must not be opened with an old MFA sign-in; use 300 to 43200 seconds (default 3600, one hour).`,
-    );
-  }
-  return seconds;
-}
-
-function validate(props: AccessRolesProps): void {
-  const checks: [string, AccessRoleOptions | undefined, string, boolean][] = [
-    ['representative', props.representative, 'IAM-1', true],
-    ['operator', props.operator, 'IAM-2', false],
-    ['delegate', props.delegate, 'IAM-3', false],
-    ['subDelegate', props.subDelegate, 'IAM-4', false],
-    ['digitalAgency', props.digitalAgency, 'IAM-5', true],
-    ['centralLogReader', props.centralLogReader, 'LOG-6', false],
-  ];
-  for (const [name, options, req, mfaGated] of checks) {
-    if (options) {
-      validateTrustedPrincipals(name, options.trustedPrincipals, req, mfaGated);
-    }
-  }
-  if (props.delegate) {
-    validateActions('delegate.delegatedActions', props.delegate.delegatedActions, 'IAM-3');
-  }
-  if (props.subDelegate) {
-    if (!props.delegate) {
-      throw new Error(
-        'AccessRoles subDelegate "set" needs a delegate [IAM-4]: a sub-delegate\'s rights are a subset of the delegated administrator\'s; configure `delegate` too.',
-      );
-    }
-    validateActions('subDelegate.delegatedActions', props.subDelegate.delegatedActions, 'IAM-4');
-    for (const action of props.subDelegate.delegatedActions) {
-      const covered = props.delegate.delegatedActions.some((p) => actionPatternCovers(p, action));
-      if (!covered) {
-        throw new Error(
-          `AccessRoles subDelegate.delegatedActions "${action}" is not within the delegate's actions [IAM-4]: a sub-delegate gets a subset of ${JSON.stringify(props.delegate.delegatedActions)}; narrow it or delegate it first.`,
-        );
-      }
-    }
   }
 }

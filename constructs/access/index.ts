@@ -1,2 +1,3 @@
 export * from './access-roles';
+export * from './role-options';
 export * from './trusted-principals';

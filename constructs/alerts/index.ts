@@ -1,3 +1,2 @@
-export * from './event-alerts';
-export * from './metric-alarms';
+export * from './alert-types';
 export * from './security-alerts';

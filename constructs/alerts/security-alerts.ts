@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -8,48 +8,25 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct, type IDependable } from 'constructs';
+import { Construct } from 'constructs';
 import type { RequirementId } from '../../lib/requirements';
 import { PurposeKey } from '../keys/purpose-key';
-import { eventAlertSpecs, type EventAlertSpec, type WatchedRole } from './event-alerts';
+import { ENVELOPE_ACTIONS } from '../keys/private/perms';
+import { recordImplements } from '../core/implements';
+import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
+import type { AlertSummary, IAlertTopic, WatchedRole } from './alert-types';
+import { summary } from './private/alert-summary';
+import { eventAlertSpecs } from './private/event-alerts';
 import {
   CIS_METRIC_ALARMS,
   EXTRA_METRIC_ALARMS,
   roleUsePattern,
   type MetricAlarmSpec,
-} from './metric-alarms';
-import { recordImplements } from '../core/implements';
-import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
+} from './private/metric-alarms';
+import { TOPIC_CHANGE_ACTIONS } from './private/perms';
+import { checkAlertSettings, checkExclusions, checkPatternLength } from './private/validate';
 
-/**
- * A KMS-encrypted topic that other constructs may let an AWS service publish to (e.g. AWS
- * Budgets). `SecurityAlerts` implements it.
- */
-export interface IAlertTopic {
-  /** The topic. */
-  readonly topic: sns.ITopic;
-  /**
-   * Lets `servicePrincipal` publish to the topic and use its key, only for this account
-   * (`aws:SourceAccount`) and only from resources matching `sourceArn` (`aws:SourceArn`).
-   * Returns the topic policy, for resources that must be created after it.
-   */
-  grantServicePublish(servicePrincipal: string, sourceArn: string): IDependable | undefined;
-}
-
-/** One alert the construct created, for the compliance report and the README. */
-export interface AlertSummary {
-  /** The spec id. */
-  readonly id: string;
-  /** How it is detected. */
-  readonly kind: 'eventbridge-rule' | 'metric-filter-alarm';
-  /** Requirement IDs it serves. */
-  readonly requirements: readonly RequirementId[];
-  /** What a notification means. */
-  readonly description: string;
-  /** Security Hub CSPM control it satisfies, for the CIS CloudWatch alarms. */
-  readonly securityHubControl?: string;
-}
-
+/** Properties of {@link SecurityAlerts}. */
 export interface SecurityAlertsProps {
   /**
    * E-mail addresses subscribed to the topic. Each address receives a confirmation mail it
@@ -111,27 +88,6 @@ export interface SecurityAlertsProps {
 }
 
 /**
- * Topic actions only the deployer may take (DET-3). `sns:ConfirmSubscription` is left out: an
- * e-mail recipient confirms through the link without AWS credentials, which a policy could not
- * bind anyway, and confirming only completes a subscription the deployer made.
- */
-const TOPIC_CHANGE_ACTIONS = [
-  'sns:Subscribe',
-  'sns:Unsubscribe',
-  'sns:SetSubscriptionAttributes',
-  'sns:SetTopicAttributes',
-  'sns:AddPermission',
-  'sns:RemovePermission',
-  'sns:PutDataProtectionPolicy',
-  'sns:DeleteTopic',
-  'sns:TagResource',
-  'sns:UntagResource',
-];
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ID = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
-
-/**
  * Security alerting (セキュリティ通知・常時監視): one SNS topic encrypted with a
  * customer-managed key and reachable only over TLS, EventBridge rules for security-relevant
  * changes and findings, and CloudWatch metric-filter alarms on the multi-region trail's log
@@ -162,47 +118,16 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
   public readonly alerts: readonly AlertSummary[];
 
   private readonly purposeKey: PurposeKey;
-  private readonly publishers = new Map<string, IDependable | undefined>();
+  /** One topic-policy statement per publishing service, with the sources it admits. */
+  private readonly publishers = new Map<
+    string,
+    { statement: iam.PolicyStatement; sourceArns: string[]; grant: iam.Grant }
+  >();
 
   constructor(scope: Construct, id: string, props: SecurityAlertsProps = {}) {
     super(scope, id);
     recordImplements(this, 'DET-3');
-    const emails = props.notificationEmails ?? [];
-    for (const email of emails) {
-      if (!EMAIL.test(email)) {
-        throw new Error(
-          `SecurityAlerts notificationEmails "${email}" is not an e-mail address [DET-3]: give addresses like security@example.lg.jp.`,
-        );
-      }
-    }
-    const minSeverity = props.guardDutyMinSeverity ?? 7;
-    if (!(minSeverity >= 1 && minSeverity <= 7)) {
-      throw new Error(
-        `SecurityAlerts guardDutyMinSeverity "${minSeverity}" is out of range [DET-3]: use a number from 1 to 7; above 7 HIGH findings would not alert.`,
-      );
-    }
-    const namespace = props.metricNamespace ?? 'GovCloudJp/SecurityAlerts';
-    if (!/^[^:]{1,255}$/.test(namespace) || namespace.startsWith('AWS/')) {
-      throw new Error(
-        `SecurityAlerts metricNamespace "${namespace}" is invalid [DET-3]: use 1-255 characters without ":" and not starting with "AWS/".`,
-      );
-    }
-    const watchedRoles = props.watchedRoles ?? [];
-    for (const role of watchedRoles) {
-      if (!ID.test(role.id)) {
-        throw new Error(
-          `SecurityAlerts watchedRoles id "${role.id}" is invalid [${role.requirement}]: use letters and digits starting with a letter, e.g. "BreakGlass".`,
-        );
-      }
-    }
-    const duplicate = watchedRoles.find(
-      (r, i) => watchedRoles.findIndex((o) => o.id === r.id) !== i,
-    );
-    if (duplicate) {
-      throw new Error(
-        `SecurityAlerts watchedRoles id "${duplicate.id}" is used twice [DET-3]: give each watched role a distinct id.`,
-      );
-    }
+    const { emails, minSeverity, namespace, watchedRoles } = checkAlertSettings(this, props);
 
     const eventSpecs = eventAlertSpecs({ guardDutyMinSeverity: minSeverity, watchedRoles });
     const alarmSpecs: MetricAlarmSpec[] = [
@@ -215,8 +140,8 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
         pattern: roleUsePattern(role.roleArn),
       })),
     ];
-    checkExclusions('excludeEventAlerts', props.excludeEventAlerts, eventSpecs);
-    checkExclusions('excludeAlarms', props.excludeAlarms, alarmSpecs);
+    checkExclusions(this, 'excludeEventAlerts', props.excludeEventAlerts, eventSpecs);
+    checkExclusions(this, 'excludeAlarms', props.excludeAlarms, alarmSpecs);
 
     const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
     validateDeployerArns('SecurityAlerts', 'deployerArns', deployerArns, 'DET-3');
@@ -240,11 +165,11 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
     );
     const stack = Stack.of(this);
     this.grantServicePublish(
-      'events.amazonaws.com',
+      new iam.ServicePrincipal('events.amazonaws.com'),
       `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/*`,
     );
     this.grantServicePublish(
-      'cloudwatch.amazonaws.com',
+      new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
       `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
     );
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -274,8 +199,8 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
     );
     // SNS encrypts what it moves to the dead-letter queue with the queue's key. A pattern, not
     // the topic's ARN: the key policy may not refer to a topic that refers to the key.
-    this.purposeKey.grantServiceUse('sns.amazonaws.com', {
-      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    this.purposeKey.grantServiceUse(new iam.ServicePrincipal('sns.amazonaws.com'), {
+      actions: ENVELOPE_ACTIONS,
       sourceArns: [`arn:${stack.partition}:sns:${stack.region}:${stack.account}:*`],
     });
     // The alarm's action is the topic itself: if the topic is what fails, the alarm state in
@@ -332,11 +257,7 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
         if (props.excludeAlarms?.includes(spec.id)) {
           continue;
         }
-        if (!Token.isUnresolved(spec.pattern) && spec.pattern.length > 1024) {
-          throw new Error(
-            `SecurityAlerts alarm "${spec.id}" pattern is ${spec.pattern.length} characters [DET-3]: CloudWatch Logs accepts at most 1024; shorten the role ARN or split the alarm.`,
-          );
-        }
+        checkPatternLength(this, spec);
         const filter = new logs.MetricFilter(this, `${spec.id}Filter`, {
           logGroup: props.trailLogGroup,
           filterPattern: logs.FilterPattern.literal(spec.pattern),
@@ -365,52 +286,35 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
     this.alerts = summaries;
   }
 
-  public grantServicePublish(servicePrincipal: string, sourceArn: string): IDependable | undefined {
-    if (this.publishers.has(servicePrincipal)) {
-      return this.publishers.get(servicePrincipal);
+  public grantServicePublish(service: iam.ServicePrincipal, sourceArn: string): iam.Grant {
+    const known = this.publishers.get(service.service);
+    if (known) {
+      // One statement per service: a second source joins the first one's ArnLike list.
+      if (!known.sourceArns.includes(sourceArn)) {
+        known.sourceArns.push(sourceArn);
+        known.statement.addCondition('ArnLike', { 'aws:SourceArn': [...known.sourceArns] });
+      }
+      return known.grant;
     }
-    const account = Stack.of(this).account;
-    const { policyDependable } = this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Publish`,
-        principals: [new iam.ServicePrincipal(servicePrincipal)],
-        actions: ['sns:Publish'],
-        resources: [this.topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': sourceArn },
-        },
-      }),
-    );
-    this.purposeKey.grantServiceUse(servicePrincipal, {
-      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    const statement = new iam.PolicyStatement({
+      sid: `Allow${service.service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Publish`,
+      principals: [service],
+      actions: ['sns:Publish'],
+      resources: [this.topic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+        ArnLike: { 'aws:SourceArn': sourceArn },
+      },
     });
-    this.publishers.set(servicePrincipal, policyDependable);
-    return policyDependable;
-  }
-}
-
-function summary(spec: EventAlertSpec | MetricAlarmSpec): Omit<AlertSummary, 'kind'> {
-  return {
-    id: spec.id,
-    requirements: spec.requirements,
-    description: spec.description,
-    ...('securityHubControl' in spec && spec.securityHubControl
-      ? { securityHubControl: spec.securityHubControl }
-      : {}),
-  };
-}
-
-function checkExclusions(
-  prop: string,
-  excluded: readonly string[] | undefined,
-  specs: readonly { id: string }[],
-): void {
-  for (const id of excluded ?? []) {
-    if (!specs.some((s) => s.id === id)) {
-      throw new Error(
-        `SecurityAlerts ${prop} "${id}" is not an alert of this construct [DET-3]: use one of ${specs.map((s) => s.id).join(', ')}.`,
-      );
-    }
+    const grant = iam.Grant.addStatementToResourcePolicy({
+      grantee: service,
+      actions: ['sns:Publish'],
+      resourceArns: [this.topic.topicArn],
+      resource: this.topic,
+      statement,
+    });
+    this.purposeKey.grantServiceUse(service, { actions: ENVELOPE_ACTIONS });
+    this.publishers.set(service.service, { statement, sourceArns: [sourceArn], grant });
+    return grant;
   }
 }

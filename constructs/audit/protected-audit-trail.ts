@@ -8,7 +8,7 @@ import { AuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
 import { allowLogsToUseKey } from '../network/encrypted-log-group';
 import { recordImplements } from '../core/implements';
-import { BASELINE_IAM_PATH } from '../guardrails/protection-statements';
+import { BASELINE_IAM_PATH } from '../guardrails/baseline-tag';
 
 /**
  * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1).

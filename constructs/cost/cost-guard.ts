@@ -1,10 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { localGovernmentCodeProblem } from '../../lib/config/local-government-code';
-import type { IAlertTopic } from '../alerts/security-alerts';
+import type { IAlertTopic } from '../alerts/alert-types';
 import { REGION_AVAILABILITY, type RegionAvailabilityTable } from '../detection/availability';
 import { japanRegionOf, usableHere } from '../detection/region';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Whether a threshold compares actual spend so far or AWS's forecast for the month. */
@@ -90,59 +92,95 @@ export class CostGuard extends Construct {
     japanRegionOf(this, 'CostGuard');
     const amount = props.monthlyBudgetUsd;
     if (!Number.isFinite(amount) || amount <= 0) {
-      throw new Error(
-        `CostGuard monthlyBudgetUsd "${amount}" is invalid [DET-4]: give the monthly budget as a positive number of US dollars.`,
-      );
+      throw new GovCloudError({
+        code: 'CostGuardBudgetInvalid',
+        problem: `CostGuard monthlyBudgetUsd "${amount}" is invalid`,
+        requirement: 'DET-4',
+        fix: 'give the monthly budget as a positive number of US dollars.',
+        scope: this,
+      });
     }
     const alerts = props.alerts ?? DEFAULT_BUDGET_ALERTS;
     if (alerts.length === 0 || alerts.length > 5) {
-      throw new Error(
-        `CostGuard alerts "${alerts.length} thresholds" is invalid [DET-4]: give one to five thresholds (AWS Budgets allows five notifications per budget).`,
-      );
+      throw new GovCloudError({
+        code: 'CostGuardAlertCountInvalid',
+        problem: `CostGuard alerts "${alerts.length} thresholds" is invalid`,
+        requirement: 'DET-4',
+        fix: 'give one to five thresholds (AWS Budgets allows five notifications per budget).',
+        scope: this,
+      });
     }
     for (const alert of alerts) {
       if (!(alert.thresholdPercent > 0 && alert.thresholdPercent <= 1000)) {
-        throw new Error(
-          `CostGuard alerts thresholdPercent "${alert.thresholdPercent}" is out of range [DET-4]: use a percentage above 0 and at most 1000.`,
-        );
+        throw new GovCloudError({
+          code: 'CostGuardThresholdOutOfRange',
+          problem: `CostGuard alerts thresholdPercent "${alert.thresholdPercent}" is out of range`,
+          requirement: 'DET-4',
+          fix: 'use a percentage above 0 and at most 1000.',
+          scope: this,
+        });
       }
       if (alert.type !== 'ACTUAL' && alert.type !== 'FORECASTED') {
-        throw new Error(
-          `CostGuard alerts type "${alert.type as string}" is invalid [DET-4]: use "ACTUAL" or "FORECASTED".`,
-        );
+        throw new GovCloudError({
+          code: 'CostGuardAlertTypeInvalid',
+          problem: `CostGuard alerts type "${alert.type as string}" is invalid`,
+          requirement: 'DET-4',
+          fix: 'use "ACTUAL" or "FORECASTED".',
+          scope: this,
+        });
       }
     }
     const emails = props.notificationEmails ?? [];
     if (emails.length > 10) {
-      throw new Error(
-        `CostGuard notificationEmails "${emails.length} addresses" is too many [DET-4]: AWS Budgets accepts at most 10 e-mail subscribers; subscribe more addresses to the alert topic instead.`,
-      );
+      throw new GovCloudError({
+        code: 'CostGuardTooManyEmails',
+        problem: `CostGuard notificationEmails "${emails.length} addresses" is too many`,
+        requirement: 'DET-4',
+        fix: 'AWS Budgets accepts at most 10 e-mail subscribers; subscribe more addresses to the alert topic instead.',
+        scope: this,
+      });
     }
     for (const email of emails) {
       if (!EMAIL.test(email)) {
-        throw new Error(
-          `CostGuard notificationEmails "${email}" is not an e-mail address [DET-4]: give addresses like finance@example.lg.jp.`,
-        );
+        throw new GovCloudError({
+          code: 'CostGuardEmailInvalid',
+          problem: `CostGuard notificationEmails "${email}" is not an e-mail address`,
+          requirement: 'DET-4',
+          fix: 'give addresses like finance@example.lg.jp.',
+          scope: this,
+        });
       }
     }
     if (emails.length === 0 && !props.alertTopic) {
-      throw new Error(
-        'CostGuard notificationEmails "[]" leaves the budget without recipients [DET-4]: give alertTopic, notificationEmails or both.',
-      );
+      throw new GovCloudError({
+        code: 'CostGuardNoRecipients',
+        problem: 'CostGuard notificationEmails "[]" leaves the budget without recipients',
+        requirement: 'DET-4',
+        fix: 'give alertTopic, notificationEmails or both.',
+        scope: this,
+      });
     }
     if (props.municipalityCode !== undefined) {
       const problem = localGovernmentCodeProblem(props.municipalityCode);
       if (problem) {
-        throw new Error(
-          `CostGuard municipalityCode "${props.municipalityCode}" ${problem} [TEN-3]: use the 6-digit 全国地方公共団体コード, e.g. 131016.`,
-        );
+        throw new GovCloudError({
+          code: 'CostGuardMunicipalityCodeInvalid',
+          problem: `CostGuard municipalityCode "${props.municipalityCode}" ${problem}`,
+          requirement: 'TEN-3',
+          fix: 'use the 6-digit 全国地方公共団体コード, e.g. 131016.',
+          scope: this,
+        });
       }
     }
     const tagKey = props.costAllocationTagKey ?? 'MunicipalityCode';
     if (!/^[\p{L}\p{N}_.:/=+\-@ ]{1,128}$/u.test(tagKey) || tagKey.includes('$')) {
-      throw new Error(
-        `CostGuard costAllocationTagKey "${tagKey}" is invalid [TEN-3]: use a tag key of 1-128 letters, digits, spaces and _.:/=+-@.`,
-      );
+      throw new GovCloudError({
+        code: 'CostGuardTagKeyInvalid',
+        problem: `CostGuard costAllocationTagKey "${tagKey}" is invalid`,
+        requirement: 'TEN-3',
+        fix: 'use a tag key of 1-128 letters, digits, spaces and _.:/=+-@.',
+        scope: this,
+      });
     }
 
     const table = props.regionAvailability ?? REGION_AVAILABILITY;
@@ -158,7 +196,7 @@ export class CostGuard extends Construct {
     let topicPolicy;
     if (props.alertTopic) {
       topicPolicy = props.alertTopic.grantServicePublish(
-        'budgets.amazonaws.com',
+        new iam.ServicePrincipal('budgets.amazonaws.com'),
         `arn:${stack.partition}:budgets::${stack.account}:*`,
       );
       subscribers.push({ subscriptionType: 'SNS', address: props.alertTopic.topic.topicArn });

@@ -1,7 +1,10 @@
 import * as config from 'aws-cdk-lib/aws-config';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
 import type { RequirementId } from '../../lib/requirements';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { CONFIG_MIN_RETENTION_VALUES } from './private/retention-values';
 
 /** One AWS managed Config rule the baseline deploys, and the requirements it evidences. */
 export interface ConfigRuleSpec {
@@ -189,14 +192,6 @@ export interface DeployedConfigRule extends ConfigRuleSpec {
   readonly rule: config.ManagedRule;
 }
 
-/**
- * The `MinRetentionTime` values cw-loggroup-retention-period-check accepts
- * (https://docs.aws.amazon.com/config/latest/developerguide/cw-loggroup-retention-period-check.html).
- */
-export const CONFIG_MIN_RETENTION_VALUES = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653,
-] as const;
-
 /** Ports the restricted-common-ports rule checks by default (the rule takes at most five). */
 export const DEFAULT_BLOCKED_PORTS = [20, 21, 3389, 3306, 5432] as const;
 
@@ -217,9 +212,9 @@ export interface ConfigRulesProps {
    * The log retention the library configures (RET-1); log groups kept for less are
    * NON_COMPLIANT. The rule accepts only some values, so the largest accepted value not above
    * this one is used (e.g. 1096 → 731). "Never expire" counts as compliant for this rule.
-   * @default 365
+   * @default logs.RetentionDays.ONE_YEAR
    */
-  readonly logRetentionDays?: number;
+  readonly retention?: logs.RetentionDays;
   /**
    * The multi-region trail's log group ARN, checked by multi-region-cloudtrail-enabled.
    * @default - any multi-region trail with read+write management events complies
@@ -265,11 +260,15 @@ export class ConfigRules extends Construct {
   constructor(scope: Construct, id: string, props: ConfigRulesProps = {}) {
     super(scope, id);
     recordImplements(this, 'DET-1');
-    const retention = props.logRetentionDays ?? 365;
+    const retention: number = props.retention ?? logs.RetentionDays.ONE_YEAR;
     if (!Number.isInteger(retention) || retention < 365) {
-      throw new Error(
-        `ConfigRules logRetentionDays "${retention}" is too short [RET-1]: logs are kept at least 365 days; pass the configured logRetentionDays (365 or more).`,
-      );
+      throw new GovCloudError({
+        code: 'ConfigRulesRetentionTooShort',
+        problem: `ConfigRules retention "${retention}" is too short`,
+        requirement: 'RET-1',
+        fix: 'logs are kept at least 365 days; pass the configured retention (365 or more).',
+        scope: this,
+      });
     }
     const ports = props.blockedPorts ?? DEFAULT_BLOCKED_PORTS;
     if (
@@ -277,23 +276,35 @@ export class ConfigRules extends Construct {
       ports.length > 5 ||
       ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)
     ) {
-      throw new Error(
-        `ConfigRules blockedPorts "${ports.join(',')}" is invalid [NET-4]: give one to five TCP port numbers between 1 and 65535.`,
-      );
+      throw new GovCloudError({
+        code: 'ConfigRulesBlockedPortsInvalid',
+        problem: `ConfigRules blockedPorts "${ports.join(',')}" is invalid`,
+        requirement: 'NET-4',
+        fix: 'give one to five TCP port numbers between 1 and 65535.',
+        scope: this,
+      });
     }
     for (const account of props.guardDutyCentralAccountIds ?? []) {
       if (!/^\d{12}$/.test(account)) {
-        throw new Error(
-          `ConfigRules guardDutyCentralAccountIds "${account}" is not an account id [DET-2]: use 12-digit AWS account ids.`,
-        );
+        throw new GovCloudError({
+          code: 'ConfigRulesCentralAccountInvalid',
+          problem: `ConfigRules guardDutyCentralAccountIds "${account}" is not an account id`,
+          requirement: 'DET-2',
+          fix: 'use 12-digit AWS account ids.',
+          scope: this,
+        });
       }
     }
     const known = new Set<string>(CONFIG_RULE_CATALOG.map((r) => r.name));
     for (const name of props.exclude ?? []) {
       if (!known.has(name)) {
-        throw new Error(
-          `ConfigRules exclude "${name}" is not a rule of this construct [DET-1]: use a name from CONFIG_RULE_CATALOG.`,
-        );
+        throw new GovCloudError({
+          code: 'ConfigRulesExcludeUnknown',
+          problem: `ConfigRules exclude "${name}" is not a rule of this construct`,
+          requirement: 'DET-1',
+          fix: 'use a name from CONFIG_RULE_CATALOG.',
+          scope: this,
+        });
       }
     }
     const excluded = new Set<string>(props.exclude ?? []);

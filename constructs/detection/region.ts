@@ -1,11 +1,8 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { isJapanRegion, JAPAN_REGIONS, type JapanRegion } from '../../lib/config/regions';
-import {
-  availabilityOf,
-  type RegionalCapability,
-  type RegionAvailabilityTable,
-} from './availability';
+import type { RegionalCapability, RegionAvailabilityTable } from './availability';
+import { availabilityOf } from './private/availability';
 
 /**
  * The concrete Japanese region of the stack that holds `scope`. Availability differs between

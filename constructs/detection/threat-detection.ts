@@ -4,12 +4,14 @@ import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct, type IConstruct } from 'constructs';
 import {
-  availabilityOf,
   REGION_AVAILABILITY,
   type RegionalCapability,
   type RegionAvailabilityTable,
 } from './availability';
+import { availabilityOf } from './private/availability';
+import { standardArn } from './private/standards';
 import { japanRegionOf, usableHere } from './region';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** CIS AWS Foundations Benchmark versions Security Hub CSPM offers that this library knows. */
@@ -140,15 +142,6 @@ export interface ThreatDetectionProps {
   readonly regionAvailability?: RegionAvailabilityTable;
 }
 
-/** Security Hub standard ARNs; the region is part of the ARN. */
-export function standardArn(region: string, standard: 'fsbp' | `cis-${CisBenchmarkVersion}`) {
-  const path =
-    standard === 'fsbp'
-      ? 'aws-foundational-security-best-practices/v/1.0.0'
-      : `cis-aws-foundations-benchmark/v/${standard.slice('cis-'.length)}`;
-  return `arn:aws:securityhub:${region}::standards/${path}`;
-}
-
 const FEATURES = [
   ['S3_DATA_EVENTS', 's3DataEvents'],
   ['EKS_AUDIT_LOGS', 'eksAuditLogs'],
@@ -193,15 +186,23 @@ export class ThreatDetection extends Construct {
     const table = props.regionAvailability ?? REGION_AVAILABILITY;
     const frequency = props.findingPublishingFrequency ?? 'FIFTEEN_MINUTES';
     if (!FREQUENCIES.includes(frequency)) {
-      throw new Error(
-        `ThreatDetection findingPublishingFrequency "${frequency}" is invalid [DET-2]: use one of ${FREQUENCIES.join(', ')}.`,
-      );
+      throw new GovCloudError({
+        code: 'ThreatDetectionFrequencyInvalid',
+        problem: `ThreatDetection findingPublishingFrequency "${frequency}" is invalid`,
+        requirement: 'DET-2',
+        fix: `use one of ${FREQUENCIES.join(', ')}.`,
+        scope: this,
+      });
     }
     const cisVersion = props.cisVersion ?? '5.0.0';
     if (cisVersion !== '5.0.0' && cisVersion !== '3.0.0') {
-      throw new Error(
-        `ThreatDetection cisVersion "${cisVersion as string}" is not supported [DET-2]: use "5.0.0" (current) or "3.0.0".`,
-      );
+      throw new GovCloudError({
+        code: 'ThreatDetectionCisVersionUnsupported',
+        problem: `ThreatDetection cisVersion "${cisVersion as string}" is not supported`,
+        requirement: 'DET-2',
+        fix: 'use "5.0.0" (current) or "3.0.0".',
+        scope: this,
+      });
     }
     const skipped: RegionalCapability[] = [];
     const usable = (capability: RegionalCapability): boolean => {

@@ -1,19 +1,19 @@
 import { Fn, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
-import { IAM_POLICY_NAME_PATTERN, type PolicyStatementJson } from './policy-json';
-import { BOUNDARY_GLOBAL_SERVICE_ACTIONS } from './global-services';
+import type { PolicyStatementJson } from './policy-json';
+import { BASELINE_IAM_PATH, DEFAULT_BASELINE_TAG, type BaselineTag } from './baseline-tag';
+import { BOUNDARY_GLOBAL_SERVICE_ACTIONS } from './private/global-services';
+import { IAM_POLICY_NAME_PATTERN } from './private/policy-json';
 import {
   BASELINE_BOUNDARY_NAME,
-  BASELINE_IAM_PATH,
-  DEFAULT_BASELINE_TAG,
   baselineProtectionStatements,
   boundaryPath,
   regionGuardStatement,
-  type BaselineTag,
-} from './protection-statements';
-import { residencyStatements } from './residency';
+} from './private/protection-statements';
+import { residencyStatements } from './private/residency';
 import { JAPAN_REGIONS } from '../core/regions';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Properties of {@link BaselineProtection}. */
@@ -151,15 +151,23 @@ export class BaselineProtection extends Construct {
   ): iam.IManagedPolicy {
     const iamPath = options.iamPath ?? BASELINE_IAM_PATH;
     if (!PATH_PATTERN.test(iamPath) || iamPath === '/') {
-      throw new Error(
-        `BaselineProtection.applyBoundary iamPath "${iamPath}" is invalid [IAM-2]: give the baseline's own iamPath, e.g. "${BASELINE_IAM_PATH}".`,
-      );
+      throw new GovCloudError({
+        code: 'BaselineProtectionBoundaryPathInvalid',
+        problem: `BaselineProtection.applyBoundary iamPath "${iamPath}" is invalid`,
+        requirement: 'IAM-2',
+        fix: `give the baseline's own iamPath, e.g. "${BASELINE_IAM_PATH}".`,
+        scope,
+      });
     }
     const name = options.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME;
     if (!Token.isUnresolved(name) && !IAM_POLICY_NAME_PATTERN.test(name)) {
-      throw new Error(
-        `BaselineProtection.applyBoundary boundaryPolicyName "${name}" is invalid [IAM-2]: use 1-128 letters, digits or +=,.@-_ characters, the name the baseline gave its boundary.`,
-      );
+      throw new GovCloudError({
+        code: 'BaselineProtectionBoundaryNameInvalid',
+        problem: `BaselineProtection.applyBoundary boundaryPolicyName "${name}" is invalid`,
+        requirement: 'IAM-2',
+        fix: 'use 1-128 letters, digits or +=,.@-_ characters, the name the baseline gave its boundary.',
+        scope,
+      });
     }
     // The policy's ARN carries its path: arn:aws:iam::<account>:policy/<path without "/"><name>.
     const boundary = iam.ManagedPolicy.fromManagedPolicyName(
@@ -187,13 +195,19 @@ export class BaselineProtection extends Construct {
   public readonly baselineTag: BaselineTag;
   /** IAM path of the baseline's roles and policies. */
   public readonly iamPath: string;
+  /**
+   * IAM path of the boundaries that carry the guard's denies; a guarded role may create roles
+   * only with a boundary from there (IAM-2..4).
+   */
+  public readonly boundaryPath: string;
 
   constructor(scope: Construct, id: string, props: BaselineProtectionProps = {}) {
     super(scope, id);
     recordImplements(this, 'LOG-2', 'RET-2', 'KEY-2');
     this.iamPath = props.iamPath ?? BASELINE_IAM_PATH;
+    this.boundaryPath = boundaryPath(this.iamPath);
     this.baselineTag = props.baselineTag ?? DEFAULT_BASELINE_TAG;
-    validate(props, this.iamPath, this.baselineTag);
+    validate(this, props, this.iamPath, this.baselineTag);
 
     const byTag = props.protectByTag !== false;
     // Trails and keys evaluate aws:ResourceTag on every Write action (service
@@ -231,7 +245,7 @@ export class BaselineProtection extends Construct {
       document: iam.PolicyDocument.fromJson({ Version: '2012-10-17', Statement: statements }),
     });
     this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
-      path: boundaryPath(this.iamPath),
+      path: this.boundaryPath,
       managedPolicyName: props.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME,
       description:
         'govcloud-jp-cdk baseline boundary: the ceiling of every role a guarded principal creates; same denies as the guard plus the Japan-only Region guard (IAM-2, LOG-2, REG-2)',
@@ -278,32 +292,57 @@ function logGroupArnWithoutSuffix(arn: string): string {
   return Token.isUnresolved(arn) ? Fn.select(0, Fn.split(':*', arn)) : arn.replace(/:\*$/, '');
 }
 
-function validate(props: BaselineProtectionProps, iamPath: string, tag: BaselineTag): void {
+function validate(
+  scope: IConstruct,
+  props: BaselineProtectionProps,
+  iamPath: string,
+  tag: BaselineTag,
+): void {
   if (!PATH_PATTERN.test(iamPath)) {
-    throw new Error(
-      `BaselineProtection iamPath "${iamPath}" is invalid [LOG-2]: use a path that starts and ends with "/", e.g. "/govcloud-jp-baseline/".`,
-    );
+    throw new GovCloudError({
+      code: 'BaselineProtectionIamPathInvalid',
+      problem: `BaselineProtection iamPath "${iamPath}" is invalid`,
+      requirement: 'LOG-2',
+      fix: 'use a path that starts and ends with "/", e.g. "/govcloud-jp-baseline/".',
+      scope,
+    });
   }
   if (iamPath === '/') {
-    throw new Error(
-      `BaselineProtection iamPath "${iamPath}" is invalid [LOG-2]: the root path would protect every role in the account; use a dedicated path such as "/govcloud-jp-baseline/".`,
-    );
+    throw new GovCloudError({
+      code: 'BaselineProtectionIamPathRoot',
+      problem: `BaselineProtection iamPath "${iamPath}" is invalid`,
+      requirement: 'LOG-2',
+      fix: 'the root path would protect every role in the account; use a dedicated path such as "/govcloud-jp-baseline/".',
+      scope,
+    });
   }
   if (tag.key.length === 0 || tag.key.toLowerCase().startsWith('aws:') || tag.key.length > 128) {
-    throw new Error(
-      `BaselineProtection baselineTag.key "${tag.key}" is invalid [LOG-2]: use 1-128 characters not starting with "aws:".`,
-    );
+    throw new GovCloudError({
+      code: 'BaselineProtectionTagKeyInvalid',
+      problem: `BaselineProtection baselineTag.key "${tag.key}" is invalid`,
+      requirement: 'LOG-2',
+      fix: 'use 1-128 characters not starting with "aws:".',
+      scope,
+    });
   }
   if (tag.value.length > 256) {
-    throw new Error(
-      `BaselineProtection baselineTag.value "${tag.value}" is invalid [LOG-2]: use at most 256 characters.`,
-    );
+    throw new GovCloudError({
+      code: 'BaselineProtectionTagValueInvalid',
+      problem: `BaselineProtection baselineTag.value "${tag.value}" is invalid`,
+      requirement: 'LOG-2',
+      fix: 'use at most 256 characters.',
+      scope,
+    });
   }
   const name = props.managedPolicyName;
   if (name !== undefined && !Token.isUnresolved(name) && !IAM_POLICY_NAME_PATTERN.test(name)) {
-    throw new Error(
-      `BaselineProtection managedPolicyName "${name}" is invalid [LOG-2]: use 1-128 letters, digits or +=,.@-_ characters.`,
-    );
+    throw new GovCloudError({
+      code: 'BaselineProtectionPolicyNameInvalid',
+      problem: `BaselineProtection managedPolicyName "${name}" is invalid`,
+      requirement: 'LOG-2',
+      fix: 'use 1-128 letters, digits or +=,.@-_ characters.',
+      scope,
+    });
   }
   const expected: [keyof BaselineProtectionProps, RegExp, string][] = [
     [
@@ -325,9 +364,13 @@ function validate(props: BaselineProtectionProps, iamPath: string, tag: Baseline
     for (const value of values) {
       if (!Token.isUnresolved(value) && !pattern.test(value)) {
         const req = prop === 'keyArns' ? 'KEY-2' : prop === 'logGroupArns' ? 'RET-2' : 'LOG-2';
-        throw new Error(
-          `BaselineProtection ${prop} "${value}" is not a valid ARN [${req}]: expected ${example}.`,
-        );
+        throw new GovCloudError({
+          code: 'BaselineProtectionArnInvalid',
+          problem: `BaselineProtection ${prop} "${value}" is not a valid ARN`,
+          requirement: req,
+          fix: `expected ${example}.`,
+          scope,
+        });
       }
     }
   }

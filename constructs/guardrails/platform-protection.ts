@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /**
@@ -56,9 +57,13 @@ export class PlatformProtection extends Construct {
     const names = props.platformRoleNamePatterns ?? PLATFORM_ROLE_NAME_PATTERNS;
     for (const name of names) {
       if (!/^[\w+=,.@*-]{1,64}$/.test(name)) {
-        throw new Error(
-          `PlatformProtection platformRoleNamePatterns "${name}" is not a role name pattern [PLAT-1]: use letters, digits, +=,.@-_ and * only.`,
-        );
+        throw new GovCloudError({
+          code: 'PlatformProtectionRolePatternInvalid',
+          problem: `PlatformProtection platformRoleNamePatterns "${name}" is not a role name pattern`,
+          requirement: 'PLAT-1',
+          fix: 'use letters, digits, +=,.@-_ and * only.',
+          scope: this,
+        });
       }
     }
     const stack = Stack.of(this);

@@ -2,10 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
-import { GLOBAL_SERVICE_ACTIONS } from './global-services';
-import { IAM_POLICY_NAME_PATTERN } from './policy-json';
-import { BASELINE_IAM_PATH, regionGuardStatement } from './protection-statements';
-import { residencyStatements } from './residency';
+import { BASELINE_IAM_PATH } from './baseline-tag';
+import { GLOBAL_SERVICE_ACTIONS } from './private/global-services';
+import { IAM_POLICY_NAME_PATTERN } from './private/policy-json';
+import { regionGuardStatement } from './private/protection-statements';
+import { residencyStatements } from './private/residency';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Properties of {@link RegionGuard}. */
@@ -63,22 +65,34 @@ export class RegionGuard extends Construct {
     recordImplements(this, 'REG-2', 'REG-3');
     this.allowedRegions = props.allowedRegions ?? [...JAPAN_REGIONS];
     if (this.allowedRegions.length === 0) {
-      throw new Error(
-        'RegionGuard allowedRegions "[]" is empty [REG-2]: list ap-northeast-1 and/or ap-northeast-3.',
-      );
+      throw new GovCloudError({
+        code: 'RegionGuardAllowedRegionsEmpty',
+        problem: 'RegionGuard allowedRegions "[]" is empty',
+        requirement: 'REG-2',
+        fix: 'list ap-northeast-1 and/or ap-northeast-3.',
+        scope: this,
+      });
     }
     for (const region of this.allowedRegions) {
       if (!isJapanRegion(region)) {
-        throw new Error(
-          `RegionGuard allowedRegions "${region}" is outside Japan [REG-1]: use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).`,
-        );
+        throw new GovCloudError({
+          code: 'RegionGuardRegionOutsideJapan',
+          problem: `RegionGuard allowedRegions "${region}" is outside Japan`,
+          requirement: 'REG-1',
+          fix: 'use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).',
+          scope: this,
+        });
       }
     }
     for (const action of props.additionalGlobalActions ?? []) {
       if (!ACTION_PATTERN.test(action) || action === '*') {
-        throw new Error(
-          `RegionGuard additionalGlobalActions "${action}" is invalid [REG-2]: use "service:Action" or "service:*", e.g. "pricingplanmanager:*".`,
-        );
+        throw new GovCloudError({
+          code: 'RegionGuardGlobalActionInvalid',
+          problem: `RegionGuard additionalGlobalActions "${action}" is invalid`,
+          requirement: 'REG-2',
+          fix: 'use "service:Action" or "service:*", e.g. "pricingplanmanager:*".',
+          scope: this,
+        });
       }
     }
     this.globalActions = [
@@ -86,15 +100,23 @@ export class RegionGuard extends Construct {
     ];
     const iamPath = props.iamPath ?? BASELINE_IAM_PATH;
     if (!/^\/([\x21-\x7e]+\/)?$/.test(iamPath)) {
-      throw new Error(
-        `RegionGuard iamPath "${iamPath}" is invalid [REG-2]: use a path that starts and ends with "/", e.g. "/govcloud-jp-baseline/".`,
-      );
+      throw new GovCloudError({
+        code: 'RegionGuardIamPathInvalid',
+        problem: `RegionGuard iamPath "${iamPath}" is invalid`,
+        requirement: 'REG-2',
+        fix: 'use a path that starts and ends with "/", e.g. "/govcloud-jp-baseline/".',
+        scope: this,
+      });
     }
     const name = props.managedPolicyName;
     if (name !== undefined && !Token.isUnresolved(name) && !IAM_POLICY_NAME_PATTERN.test(name)) {
-      throw new Error(
-        `RegionGuard managedPolicyName "${name}" is invalid [REG-2]: use 1-128 letters, digits or +=,.@-_ characters.`,
-      );
+      throw new GovCloudError({
+        code: 'RegionGuardPolicyNameInvalid',
+        problem: `RegionGuard managedPolicyName "${name}" is invalid`,
+        requirement: 'REG-2',
+        fix: 'use 1-128 letters, digits or +=,.@-_ characters.',
+        scope: this,
+      });
     }
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       path: iamPath,

@@ -4,35 +4,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import { deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
+import { GovCloudError } from '../core/errors';
+import { ENCRYPT_DECRYPT_ACTIONS, KEY_MANAGEMENT_ACTIONS } from './private/perms';
 
 /** What a key protects. One customer-managed key per purpose (KEY-1). */
 export type KeyPurpose =
   'audit-logs' | 'notifications' | 'data' | 'backup' | 'config' | 'monitoring';
-
-/**
- * Key management reserved to the deployer by {@link PurposeKey.reserveManagementTo}: deleting,
- * disabling, re-policing, re-aliasing, re-tagging, re-describing, importing or replicating key
- * material. Use of the key (encrypt, decrypt, data keys) and what only restores or strengthens
- * it (EnableKey, EnableKeyRotation, CancelKeyDeletion, RotateKeyOnDemand, RetireGrant,
- * RevokeGrant) stay with IAM; CreateGrant has the grant guard. KEY-2.
- */
-const KEY_MANAGEMENT_ACTIONS = [
-  'kms:PutKeyPolicy',
-  'kms:ScheduleKeyDeletion',
-  'kms:DisableKey',
-  'kms:DisableKeyRotation',
-  'kms:UpdateKeyDescription',
-  'kms:CreateAlias',
-  'kms:UpdateAlias',
-  'kms:DeleteAlias',
-  'kms:TagResource',
-  'kms:UntagResource',
-  'kms:ImportKeyMaterial',
-  'kms:DeleteImportedKeyMaterial',
-  'kms:ReplicateKey',
-  'kms:UpdatePrimaryRegion',
-  'kms:SynchronizeMultiRegionKey',
-];
 
 /** The shortest deletion window AWS allows is 7 days; the rules want the longest (KEY-2). */
 const DELETION_WINDOW_DAYS = 30;
@@ -89,9 +66,13 @@ export class PurposeKey extends Construct {
       ['qualifier', props.qualifier],
     ] as const) {
       if (value !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(value)) {
-        throw new Error(
-          `PurposeKey ${field} "${value}" is invalid [KEY-1]: use lowercase letters, digits and hyphens (at most 63).`,
-        );
+        throw new GovCloudError({
+          code: 'PurposeKeyNameInvalid',
+          problem: `PurposeKey ${field} "${value}" is invalid`,
+          requirement: 'KEY-1',
+          fix: 'use lowercase letters, digits and hyphens (at most 63).',
+          scope: this,
+        });
       }
     }
     const name = props.qualifier ? `${props.purpose}-${props.qualifier}` : props.purpose;
@@ -126,9 +107,13 @@ export class PurposeKey extends Construct {
     const resolved = JSON.stringify(this.key.stack.resolve([...deployerArns]));
     if (this.reservedTo !== undefined) {
       if (this.reservedTo !== resolved) {
-        throw new Error(
-          `PurposeKey deployerArns "${deployerArns.join(', ')}" differ from those already reserved [KEY-2]: two deployer-only denies would lock out both deployers; reserve the key once, with every deployer.`,
-        );
+        throw new GovCloudError({
+          code: 'PurposeKeyReservedTwice',
+          problem: `PurposeKey deployerArns "${deployerArns.join(', ')}" differ from those already reserved`,
+          requirement: 'KEY-2',
+          fix: 'two deployer-only denies would lock out both deployers; reserve the key once, with every deployer.',
+          scope: this,
+        });
       }
       return;
     }
@@ -146,12 +131,15 @@ export class PurposeKey extends Construct {
   /**
    * Lets an AWS service principal use the key for encryption and decryption, limited to
    * this account (`aws:SourceAccount`) and, when given, to the calling resource
-   * (`aws:SourceArn`, wildcards allowed).
+   * (`aws:SourceArn`, wildcards allowed). The statement goes into the key policy, since a
+   * service principal has no identity policy (KEY-1).
+   *
+   * @param service the service, e.g. `new iam.ServicePrincipal('sns.amazonaws.com')`
    */
   public grantServiceUse(
-    servicePrincipal: string,
+    service: iam.ServicePrincipal,
     options: { sourceArns?: string[]; actions?: string[] } = {},
-  ): void {
+  ): iam.Grant {
     const account = this.key.stack.account;
     const conditions: Record<string, Record<string, unknown>> = {
       StringEquals: { 'aws:SourceAccount': account },
@@ -159,21 +147,20 @@ export class PurposeKey extends Construct {
     if (options.sourceArns && options.sourceArns.length > 0) {
       conditions.ArnLike = { 'aws:SourceArn': options.sourceArns };
     }
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: `Allow${servicePrincipal.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Use`,
-        principals: [new iam.ServicePrincipal(servicePrincipal)],
-        actions: options.actions ?? [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:DescribeKey',
-        ],
+    const actions = options.actions ?? ENCRYPT_DECRYPT_ACTIONS;
+    return iam.Grant.addStatementToResourcePolicy({
+      grantee: service,
+      actions,
+      resourceArns: ['*'],
+      resource: this.key,
+      statement: new iam.PolicyStatement({
+        sid: `Allow${service.service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Use`,
+        principals: [service],
+        actions,
         resources: ['*'],
         conditions,
       }),
-    );
+    });
   }
 }
 

@@ -1,15 +1,17 @@
 import {
   BASELINE_IAM_PATH,
   DEFAULT_BASELINE_TAG,
-  GLOBAL_SERVICE_ACTIONS,
-  baselineProtectionStatements,
-  exemptPrincipals,
-  regionGuardStatement,
-  residencyStatements,
   type PolicyStatementJson,
   type BaselineTag,
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
+import { GLOBAL_SERVICE_ACTIONS } from '../../constructs/guardrails/private/global-services';
+import { exemptPrincipals } from '../../constructs/guardrails/private/policy-json';
+import {
+  baselineProtectionStatements,
+  regionGuardStatement,
+} from '../../constructs/guardrails/private/protection-statements';
+import { residencyStatements } from '../../constructs/guardrails/private/residency';
 import { isJapanRegion, JAPAN_REGIONS } from '../../constructs/core/regions';
 
 /** AWS Organizations' size limit for one SCP, in characters of the minified document. */

@@ -181,7 +181,7 @@ export class GovCloudBaselineStack extends Stack {
     this.configRules = new ConfigRules(this, 'ConfigRules', {
       recorder: this.configRecorder,
       includeGlobalResourceRules: isHomeRegion,
-      logRetentionDays: config.logRetentionDays,
+      retention: config.logRetentionDays as logs.RetentionDays,
       trailLogGroupArn: this.auditTrail?.trail.cloudWatchLogsLogGroupArn,
     });
     const existingTrailLogGroup =

@@ -127,7 +127,7 @@ describe('GCJ-KEY2-KeyGrantGuard', () => {
   test('PurposeKey writes the guard in the shape Control Tower CT.KMS.PR.3 accepts', () => {
     const stack = tokyoStack();
     const key = new PurposeKey(stack, 'Audit', { purpose: 'audit-logs' });
-    key.grantServiceUse('logs.ap-northeast-1.amazonaws.com');
+    key.grantServiceUse(new iam.ServicePrincipal('logs.ap-northeast-1.amazonaws.com'));
     key.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'SomeoneElsesDeny',

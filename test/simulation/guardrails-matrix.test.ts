@@ -18,7 +18,7 @@ import {
   buildFixture,
   type Fixture,
 } from './support/fixture';
-import { RESIDENCY_DENIED_ACTIONS } from '../../constructs/guardrails';
+import { RESIDENCY_DENIED_ACTIONS } from '../../constructs/guardrails/private/residency';
 import type { PolicyJson } from './support/resolve-template';
 import { callerOf, simulate, type Caller, type Decision } from './support/simulate';
 import {

@@ -22,7 +22,7 @@ import {
 import {
   GUARD_ONLY_RESIDENCY_CONDITIONED_ACTIONS,
   GUARD_ONLY_RESIDENCY_DENIED_ACTIONS,
-} from '../../constructs/guardrails';
+} from '../../constructs/guardrails/private/residency';
 import { buildGovCloudApp } from '../../lib/app';
 import { loadConfig } from '../../lib/config';
 import { buildScpDocuments } from '../../lib/scp';

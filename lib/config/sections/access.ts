@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionPatternCovers } from '../../../constructs/access';
+import { actionPatternCovers } from '../../../constructs/access/private/action-pattern';
 import type { GuidanceTable } from '../guidance';
 
 const accountId = z.string().regex(/^\d{12}$/);

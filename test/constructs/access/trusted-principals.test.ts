@@ -177,7 +177,7 @@ describe('MFA age cap and exact permission-set names, evaluated on the synthesiz
         'representativeRole',
       ),
     ).toThrow(
-      /AccessRoles maxMfaAge "172800 seconds" is out of range \[IAM-1, IAM-5\].*300 to 43200/,
+      /AccessRoles maxMfaAge "172800 seconds" is out of range \[IAM-1\]: an MFA-gated role \(IAM-1, IAM-5\).*300 to 43200/,
     );
   });
 

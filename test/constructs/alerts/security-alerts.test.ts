@@ -1,7 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { CIS_METRIC_ALARMS, EXTRA_METRIC_ALARMS } from '../../../constructs/alerts/metric-alarms';
+import {
+  CIS_METRIC_ALARMS,
+  EXTRA_METRIC_ALARMS,
+} from '../../../constructs/alerts/private/metric-alarms';
 import {
   SecurityAlerts,
   type SecurityAlertsProps,
@@ -179,6 +183,47 @@ describe('SecurityAlerts topic and key (KEY-1, KEY-3)', () => {
       Protocol: 'email',
       Endpoint: 'security@kaku-city.example.jp',
     });
+  });
+});
+
+describe('SecurityAlerts.grantServicePublish (DET-3)', () => {
+  test("a second caller's sourceArn joins the service's statement instead of being dropped", () => {
+    const stack = new Stack(new App(), 'Grants', {
+      env: { account: ACCOUNT, region: 'ap-northeast-1' },
+    });
+    const topic = new SecurityAlerts(stack, 'Alerts');
+    const budgets = new iam.ServicePrincipal('budgets.amazonaws.com');
+    const first = topic.grantServicePublish(budgets, 'arn:aws:budgets::111122223333:budget/a');
+    const second = topic.grantServicePublish(
+      new iam.ServicePrincipal('budgets.amazonaws.com'),
+      'arn:aws:budgets::111122223333:budget/b',
+    );
+    topic.grantServicePublish(budgets, 'arn:aws:budgets::111122223333:budget/a');
+    expect(second).toBe(first);
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, { Statement: Record<string, unknown>[] }> }
+    >;
+    const statementsOf = (type: string, field: string) =>
+      Object.values(resources)
+        .filter((r) => r.Type === type)
+        .flatMap((r) => r.Properties[field].Statement);
+    const publish = statementsOf('AWS::SNS::TopicPolicy', 'PolicyDocument').filter(
+      (st) => st.Sid === 'AllowbudgetsPublish',
+    );
+    expect(publish).toHaveLength(1);
+    expect(publish[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': ACCOUNT },
+      ArnLike: {
+        'aws:SourceArn': [
+          'arn:aws:budgets::111122223333:budget/a',
+          'arn:aws:budgets::111122223333:budget/b',
+        ],
+      },
+    });
+    expect(
+      statementsOf('AWS::KMS::Key', 'KeyPolicy').filter((st) => st.Sid === 'AllowbudgetsUse'),
+    ).toHaveLength(1);
   });
 });
 

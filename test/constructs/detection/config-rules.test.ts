@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as config from 'aws-cdk-lib/aws-config';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import {
   CONFIG_RULE_CATALOG,
   ConfigRules,
@@ -160,7 +161,7 @@ describe('ConfigRules options', () => {
   ])(
     'log retention %d days is checked with MinRetentionTime %s (largest accepted value not above it)',
     (days, expected) => {
-      const { template } = build({ logRetentionDays: days });
+      const { template } = build({ retention: days });
       const rule = byIdentifier(template).CW_LOGGROUP_RETENTION_PERIOD_CHECK;
       expect(rule.Properties).toMatchObject({
         InputParameters: { MinRetentionTime: expected },
@@ -215,8 +216,8 @@ describe('ConfigRules options', () => {
 
 describe('ConfigRules validation', () => {
   test('retention below one year is refused (RET-1)', () => {
-    expect(() => build({ logRetentionDays: 364 })).toThrow(
-      /ConfigRules logRetentionDays "364" is too short \[RET-1\]: logs are kept at least 365 days/,
+    expect(() => build({ retention: 364 as logs.RetentionDays })).toThrow(
+      /ConfigRules retention "364" is too short \[RET-1\]: logs are kept at least 365 days/,
     );
   });
 

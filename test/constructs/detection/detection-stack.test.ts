@@ -35,7 +35,7 @@ function detectionStack(region: 'ap-northeast-1' | 'ap-northeast-3', home: boole
   new ConfigRules(stack, 'ConfigRules', {
     recorder,
     includeGlobalResourceRules: home,
-    logRetentionDays: 400,
+    retention: logs.RetentionDays.THIRTEEN_MONTHS,
   });
   const alerts = new SecurityAlerts(stack, 'SecurityAlerts', {
     notificationEmails: ['security@kaku-city.example.jp'],

@@ -5,8 +5,8 @@ import {
   REGION_AVAILABILITY,
   type RegionAvailabilityTable,
 } from '../../../constructs/detection/availability';
+import { standardArn } from '../../../constructs/detection/private/standards';
 import {
-  standardArn,
   ThreatDetection,
   type ThreatDetectionProps,
 } from '../../../constructs/detection/threat-detection';

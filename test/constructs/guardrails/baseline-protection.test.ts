@@ -4,15 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { patternsCover } from '../../support/action-patterns';
+import { BaselineProtection, type BaselineProtectionProps } from '../../../constructs/guardrails';
 import {
   AREA_DELETION_ACTIONS,
   AUDIT_SERVICE_TAMPER_ACTIONS,
   BASELINE_IAM_ALLOWED_ACTIONS,
-  BaselineProtection,
   BASELINE_RESOURCE_READ_ACTIONS,
   TAGGED_RESOURCE_READ_ACTIONS,
-  type BaselineProtectionProps,
-} from '../../../constructs/guardrails';
+} from '../../../constructs/guardrails/private/protection-statements';
 
 const TRAIL = 'arn:aws:cloudtrail:ap-northeast-1:111111111111:trail/baseline';
 const BUCKET = 'arn:aws:s3:::govcloud-jp-audit-111111111111';

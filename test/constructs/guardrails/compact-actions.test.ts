@@ -10,7 +10,7 @@ import {
   AUDIT_SERVICE_TAMPER_ACTIONS,
   IAM_USER_ACTIONS,
   ROLE_BOUNDARY_ENFORCED_ACTIONS,
-} from '../../../constructs/guardrails';
+} from '../../../constructs/guardrails/private/protection-statements';
 import { patternsCover } from '../../support/action-patterns';
 
 /** What each compacting wildcard stands for. */

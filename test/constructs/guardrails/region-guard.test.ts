@@ -1,11 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import {
-  GLOBAL_SERVICE_ACTIONS,
-  RegionGuard,
-  type RegionGuardProps,
-} from '../../../constructs/guardrails';
+import { RegionGuard, type RegionGuardProps } from '../../../constructs/guardrails';
+import { GLOBAL_SERVICE_ACTIONS } from '../../../constructs/guardrails/private/global-services';
 
 function synth(props?: RegionGuardProps) {
   const stack = new Stack(new App(), 'Test');

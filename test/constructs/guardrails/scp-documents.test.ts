@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { type PolicyStatementJson } from '../../../constructs/guardrails';
+import { GLOBAL_SERVICE_ACTIONS } from '../../../constructs/guardrails/private/global-services';
 import {
   BASELINE_RESOURCE_READ_ACTIONS,
   AUDIT_SERVICE_TAMPER_ACTIONS,
-  GLOBAL_SERVICE_ACTIONS,
   TAGGED_RESOURCE_READ_ACTIONS,
-  type PolicyStatementJson,
-} from '../../../constructs/guardrails';
+} from '../../../constructs/guardrails/private/protection-statements';
 import {
   DEFAULT_SCP_EXEMPT_PRINCIPALS,
   SCP_MAX_BYTES,

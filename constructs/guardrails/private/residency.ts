@@ -1,8 +1,5 @@
-import {
-  exemptPrincipals,
-  type PolicyConditionJson,
-  type PolicyStatementJson,
-} from './policy-json';
+import type { PolicyConditionJson, PolicyStatementJson } from '../policy-json';
+import { exemptPrincipals } from './policy-json';
 
 /**
  * Data residency beyond `aws:RequestedRegion` (国外への複製・転送の禁止, REG-2, REG-3). The Region

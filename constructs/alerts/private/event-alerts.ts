@@ -1,5 +1,6 @@
 import type * as events from 'aws-cdk-lib/aws-events';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../../lib/requirements';
+import type { WatchedRole } from '../alert-types';
 import { TRANSIT_GATEWAY_CHANGE_EVENTS } from './metric-alarms';
 
 /** An EventBridge rule on the default bus that notifies the alert topic. */
@@ -14,18 +15,7 @@ export interface EventAlertSpec {
   readonly pattern: events.EventPattern;
 }
 
-/** Role whose every use is reported: break-glass (IAM-1) or the Digital Agency's role (IAM-5). */
-export interface WatchedRole {
-  /** Identifier used in construct ids and metric names: ASCII letters and digits, e.g. "BreakGlass". */
-  readonly id: string;
-  /** Label for alarm and rule descriptions, e.g. "break-glass (代表者)". */
-  readonly label: string;
-  /** The role ARN (a token such as `role.roleArn` is fine). */
-  readonly roleArn: string;
-  /** IAM-1 for the representative administrator's break-glass role, IAM-5 for the Digital Agency's. */
-  readonly requirement: 'IAM-1' | 'IAM-5';
-}
-
+/** Inputs of {@link eventAlertSpecs}. */
 export interface EventAlertOptions {
   /** Lowest GuardDuty severity that alerts (7 = HIGH; CRITICAL is 9.0–10.0). */
   readonly guardDutyMinSeverity: number;
