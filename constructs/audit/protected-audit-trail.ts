@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
-import { allowLogsToUseKey } from '../network/encrypted-log-group';
+import { allowLogsToUseKey } from '../core/logs';
 import { recordImplements } from '../core/implements';
 import { BASELINE_IAM_PATH } from '../guardrails/protection-statements';
 

@@ -34,7 +34,7 @@ export interface LockedBackupVaultProps {
  *
  * Note on crypto-erasure (KEY-4): Vault Lock blocks deleting recovery points, not deleting
  * keys. Scheduling deletion of the municipality's keys makes its locked recovery points
- * unreadable; see constructs/tenancy/README.md.
+ * unreadable; see constructs/system/README.md.
  *
  * Implements BAK-3 (Vault Lock, compliance, RETAIN), KEY-1.
  */

@@ -3,10 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { nagResourceFinding } from '../system/nag-finding';
-import { logServerAccess } from '../system/operations-log-bucket';
+import { nagResourceFinding } from '../core/nag-finding';
+import { hardenedBucketProps, logServerAccess } from '../core/bucket';
 import { recordImplements } from '../core/implements';
-import { hardenedBucketProps } from '../core/bucket';
 
 export interface SnapshotExportProps {
   /**

@@ -10,7 +10,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { ClosedNetwork } from '../network/closed-network';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from './nag-finding';
+import { nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
 
 /** Default non-root user of the sample container (CT.ECS.PR.3). */

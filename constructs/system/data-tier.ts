@@ -7,10 +7,9 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from './nag-finding';
-import { logServerAccess } from './operations-log-bucket';
+import { nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
-import { hardenedBucketProps } from '../core/bucket';
+import { hardenedBucketProps, logServerAccess } from '../core/bucket';
 import { RDS_OS_METRICS_LOG_GROUP_NAME } from './rds-os-metrics-log-group';
 
 /** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */

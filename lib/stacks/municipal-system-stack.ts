@@ -10,7 +10,7 @@ import {
   PremisesConnectivity,
   type IPremisesConnectivity,
 } from '../../constructs/network/connectivity';
-import { MunicipalityTenant } from '../../constructs/tenancy/municipality-tenant';
+import { MunicipalityTenant } from '../../constructs/system/municipality-tenant';
 import { ApplicationTier } from '../../constructs/system/application-tier';
 import { OperationsLogBucket } from '../../constructs/system/operations-log-bucket';
 import type { GovCloudConfig } from '../config';

@@ -26,9 +26,9 @@ const steps = (text: string) => text.split('\n').filter((l) => /^\d+\. /.test(l)
 const PROCEDURES: [string, string, string, string, string][] = [
   [
     'crypto-erasure (KEY-4)',
-    'constructs/tenancy/README.md',
-    '## Crypto-erasure',
-    'constructs/tenancy/README.ja.md',
+    'constructs/system/README.md',
+    '### Crypto-erasure',
+    'constructs/system/README.ja.md',
     '## 一団体の暗号化消去',
   ],
   [
@@ -70,7 +70,7 @@ describe('Japanese editions of the irreversible operator procedures', () => {
     expect(read('constructs/backup/README.md')).toMatch(/three days after creation the Vault Lock/);
   });
 
-  test.each(['tenancy', 'access', 'backup'])(
+  test.each(['system', 'access', 'backup'])(
     'constructs/%s/README.md links to its Japanese edition',
     (folder) => {
       expect(read(`constructs/${folder}/README.md`)).toContain('[日本語版](README.ja.md)');

@@ -6,7 +6,7 @@ import {
   ProtectedBackupPlan,
   type ProtectedBackupPlanProps,
 } from '../../../constructs/backup/protected-backup-plan';
-import { dataKey, testStack } from '../tenancy/fixtures';
+import { dataKey, testStack } from '../system/fixtures';
 
 const OSAKA_VAULT = 'arn:aws:backup:ap-northeast-3:111122223333:backup-vault:sample-139998-copy';
 

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SnapshotExport } from '../../../constructs/exit/snapshot-export';
 import { OperationsLogBucket } from '../../../constructs/system/operations-log-bucket';
-import { dataKey, testStack } from '../tenancy/fixtures';
+import { dataKey, testStack } from '../system/fixtures';
 
 describe('SnapshotExport (PORT-1)', () => {
   const stack = testStack();

@@ -8,10 +8,10 @@ import { ProtectedBackupPlan } from '../backup/protected-backup-plan';
 import { SnapshotExport } from '../exit/snapshot-export';
 import { PurposeKey } from '../keys/purpose-key';
 import { ClosedNetwork, type ClosedNetworkProps } from '../network/closed-network';
-import type { ApplicationTier } from '../system/application-tier';
-import { DataTier } from '../system/data-tier';
-import { MunicipalSystem, type MunicipalSystemSizes } from '../system/municipal-system';
-import { OperationsLogBucket } from '../system/operations-log-bucket';
+import type { ApplicationTier } from './application-tier';
+import { DataTier } from './data-tier';
+import { MunicipalSystem, type MunicipalSystemSizes } from './municipal-system';
+import { OperationsLogBucket } from './operations-log-bucket';
 import { MUNICIPALITY_CODE_TAG, TenantBudget } from './tenant-budget';
 import { recordImplements } from '../core/implements';
 
