@@ -87,7 +87,7 @@ export class ConfigRecorder extends Construct {
         `ConfigRecorder snapshotDeliveryFrequency "${frequency}" is not supported [DET-1]: use one of ${FREQUENCIES.join(', ')}.`,
       );
     }
-    validatePrefix('ConfigRecorder', 's3KeyPrefix', props.s3KeyPrefix, 'DET-1');
+    validatePrefix(this, 'ConfigRecorder', 's3KeyPrefix', props.s3KeyPrefix, 'DET-1');
 
     const stack = Stack.of(this);
     if (props.createServiceLinkedRole) {
