@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** AWS Backup's shortest grace time before a Vault Lock becomes immutable. */
@@ -49,14 +50,22 @@ export class LockedBackupVault extends Construct {
     recordImplements(this, 'BAK-2', 'BAK-3');
     const changeableForDays = props.changeableForDays ?? MIN_CHANGEABLE_FOR_DAYS;
     if (!Number.isInteger(props.minRetentionDays) || props.minRetentionDays < 1) {
-      throw new Error(
-        `LockedBackupVault minRetentionDays "${props.minRetentionDays}" is not allowed [BAK-3]: give a whole number of days ≥ 1 (the sample uses 365).`,
-      );
+      throw new GovCloudError({
+        code: 'LockedBackupVaultMinRetentionInvalid',
+        problem: `LockedBackupVault minRetentionDays "${props.minRetentionDays}" is not allowed`,
+        requirement: 'BAK-3',
+        fix: `give a whole number of days ≥ 1 (the sample uses 365).`,
+        scope: this,
+      });
     }
     if (!Number.isInteger(changeableForDays) || changeableForDays < MIN_CHANGEABLE_FOR_DAYS) {
-      throw new Error(
-        `LockedBackupVault changeableForDays "${changeableForDays}" is not allowed [BAK-3]: AWS Backup needs at least ${MIN_CHANGEABLE_FOR_DAYS} days before the lock enters compliance mode.`,
-      );
+      throw new GovCloudError({
+        code: 'LockedBackupVaultChangeableForTooShort',
+        problem: `LockedBackupVault changeableForDays "${changeableForDays}" is not allowed`,
+        requirement: 'BAK-3',
+        fix: `AWS Backup needs at least ${MIN_CHANGEABLE_FOR_DAYS} days before the lock enters compliance mode.`,
+        scope: this,
+      });
     }
     this.minRetentionDays = props.minRetentionDays;
     this.vault = new backup.BackupVault(this, 'Vault', {

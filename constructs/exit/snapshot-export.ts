@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { nagResourceFinding } from '../core/nag-finding';
 import { hardenedBucketProps, logServerAccess } from '../core/bucket';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 export interface SnapshotExportProps {
@@ -64,9 +65,13 @@ export class SnapshotExport extends Construct {
     const noncurrent = props.noncurrentVersionRetention ?? Duration.days(90);
     const noncurrentDays = noncurrent.toDays({ integral: false });
     if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
-      throw new Error(
-        `SnapshotExport noncurrentVersionRetention "${noncurrent.toHumanString()}" is invalid [RET-3]: use a whole number of days ≥ 1.`,
-      );
+      throw new GovCloudError({
+        code: 'SnapshotExportNoncurrentRetentionInvalid',
+        problem: `SnapshotExport noncurrentVersionRetention "${noncurrent.toHumanString()}" is invalid`,
+        requirement: 'RET-3',
+        fix: `use a whole number of days ≥ 1.`,
+        scope: this,
+      });
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...hardenedBucketProps(props.encryptionKey),

@@ -9,6 +9,7 @@ import type { IPremisesConnectivity } from './connectivity';
 import { DEFAULT_INTERFACE_ENDPOINTS, interfaceEndpointMonthlyUsd } from './endpoints';
 import { HybridDns, type DnsForwardingRule } from './hybrid-dns';
 import { VpcFlowLogs } from './vpc-flow-logs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Route 53 Resolver options of a closed network. */
@@ -141,13 +142,17 @@ export class ClosedNetwork extends Construct {
     super(scope, id);
     recordImplements(this, 'NET-1', 'NET-4', 'NET-6');
     const maxAzs = props.maxAzs ?? 2;
-    validate(props, maxAzs);
+    validate(this, props, maxAzs);
     const known = Stack.of(this).availabilityZones.length;
     if (known < maxAzs) {
       // An account-agnostic stack names only two AZs (Fn::GetAZs); Vpc would quietly use two.
-      throw new Error(
-        `ClosedNetwork maxAzs "${maxAzs}" exceeds the ${known} availability zones this stack can name [BAK-4]: set the stack's env.account (accountId in config) so that CDK looks the zones up, or use 2.`,
-      );
+      throw new GovCloudError({
+        code: 'ClosedNetworkMaxAzsUnknown',
+        problem: `ClosedNetwork maxAzs "${maxAzs}" exceeds the ${known} availability zones this stack can name`,
+        requirement: 'BAK-4',
+        fix: `set the stack's env.account (accountId in config) so that CDK looks the zones up, or use 2.`,
+        scope: this,
+      });
     }
     this.premisesCidrs = [...props.premisesCidrs];
     const { prefix } = parseIpv4Cidr(props.cidr);
@@ -356,53 +361,81 @@ function ownAccountPrincipalsAndResources(account: string): iam.PolicyStatement 
   });
 }
 
-function validate(props: ClosedNetworkProps, maxAzs: number): void {
+function validate(scope: Construct, props: ClosedNetworkProps, maxAzs: number): void {
   const cidrProblem = ipv4CidrProblem(props.cidr);
   if (cidrProblem) {
-    throw new Error(
-      `ClosedNetwork cidr "${props.cidr}" ${cidrProblem} [NET-1]: give a canonical IPv4 CIDR between /16 and /24.`,
-    );
+    throw new GovCloudError({
+      code: 'ClosedNetworkCidrInvalid',
+      problem: `ClosedNetwork cidr "${props.cidr}" ${cidrProblem}`,
+      requirement: 'NET-1',
+      fix: `give a canonical IPv4 CIDR between /16 and /24.`,
+      scope: scope,
+    });
   }
   const { prefix } = parseIpv4Cidr(props.cidr);
   if (prefix < 16 || prefix > 24) {
-    throw new Error(
-      `ClosedNetwork cidr "${props.cidr}" has prefix /${prefix} [NET-1]: use /16 to /24 (a VPC allows /16-/28, and two tiers in each AZ must fit).`,
-    );
+    throw new GovCloudError({
+      code: 'ClosedNetworkCidrPrefixOutOfRange',
+      problem: `ClosedNetwork cidr "${props.cidr}" has prefix /${prefix}`,
+      requirement: 'NET-1',
+      fix: `use /16 to /24 (a VPC allows /16-/28, and two tiers in each AZ must fit).`,
+      scope: scope,
+    });
   }
   if (!Number.isInteger(maxAzs) || maxAzs < 2 || maxAzs > 3) {
-    throw new Error(
-      `ClosedNetwork maxAzs "${maxAzs}" is not allowed [BAK-4]: use 2 or 3 availability zones for redundancy.`,
-    );
+    throw new GovCloudError({
+      code: 'ClosedNetworkMaxAzsNotAllowed',
+      problem: `ClosedNetwork maxAzs "${maxAzs}" is not allowed`,
+      requirement: 'BAK-4',
+      fix: `use 2 or 3 availability zones for redundancy.`,
+      scope: scope,
+    });
   }
   for (const cidr of props.premisesCidrs) {
     const problem = ipv4CidrProblem(cidr);
     if (problem || parseIpv4Cidr(cidr).prefix < 8) {
-      throw new Error(
-        `ClosedNetwork premisesCidrs "${cidr}" ${problem ?? 'is broader than /8'} [NET-4]: list the municipal premises networks as canonical CIDRs no broader than /8; never 0.0.0.0/0.`,
-      );
+      throw new GovCloudError({
+        code: 'ClosedNetworkPremisesCidrInvalid',
+        problem: `ClosedNetwork premisesCidrs "${cidr}" ${problem ?? 'is broader than /8'}`,
+        requirement: 'NET-4',
+        fix: `list the municipal premises networks as canonical CIDRs no broader than /8; never 0.0.0.0/0.`,
+        scope: scope,
+      });
     }
   }
   for (const port of props.premisesTcpPorts ?? [443]) {
     if (port === 22 || port === 3389 || !Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(
-        `ClosedNetwork premisesTcpPorts "${port}" is not allowed [NET-6]: SSH (22) and RDP (3389) are never opened; maintain through Session Manager / ECS Exec over the ssmmessages endpoint.`,
-      );
+      throw new GovCloudError({
+        code: 'ClosedNetworkPremisesPortNotAllowed',
+        problem: `ClosedNetwork premisesTcpPorts "${port}" is not allowed`,
+        requirement: 'NET-6',
+        fix: `SSH (22) and RDP (3389) are never opened; maintain through Session Manager / ECS Exec over the ssmmessages endpoint.`,
+        scope: scope,
+      });
     }
   }
   const endpoints = props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
   const bad = endpoints.find((e) => !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(e));
   if (bad !== undefined || new Set(endpoints).size !== endpoints.length) {
-    throw new Error(
-      `ClosedNetwork interfaceEndpoints "${bad ?? endpoints.join(',')}" is invalid [NET-1]: list service names like "ecr.api" once each.`,
-    );
+    throw new GovCloudError({
+      code: 'ClosedNetworkInterfaceEndpointsInvalid',
+      problem: `ClosedNetwork interfaceEndpoints "${bad ?? endpoints.join(',')}" is invalid`,
+      requirement: 'NET-1',
+      fix: `list service names like "ecr.api" once each.`,
+      scope: scope,
+    });
   }
   const dnsIn = props.resolver?.inbound ? 2 : 0;
   const dnsOut = props.resolver?.outbound || props.resolver?.forwardingRules?.length ? 1 : 0;
   const inboundRules =
     2 + props.premisesCidrs.length * ((props.premisesTcpPorts ?? [443]).length + dnsIn + dnsOut);
   if (inboundRules > NACL_RULE_QUOTA) {
-    throw new Error(
-      `ClosedNetwork premisesCidrs "${props.premisesCidrs.join(',')}" need ${inboundRules} inbound network ACL rules [NET-4]: the quota is ${NACL_RULE_QUOTA}; summarize the premises networks into fewer CIDRs.`,
-    );
+    throw new GovCloudError({
+      code: 'ClosedNetworkNaclRuleQuotaExceeded',
+      problem: `ClosedNetwork premisesCidrs "${props.premisesCidrs.join(',')}" need ${inboundRules} inbound network ACL rules`,
+      requirement: 'NET-4',
+      fix: `the quota is ${NACL_RULE_QUOTA}; summarize the premises networks into fewer CIDRs.`,
+      scope: scope,
+    });
   }
 }

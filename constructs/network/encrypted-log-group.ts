@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { allowLogsToUseKey } from '../core/logs';
 
@@ -45,9 +46,13 @@ export class EncryptedLogGroup extends Construct {
     recordImplements(this, 'RET-1', 'KEY-1');
     const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
     if (retention < MIN_RETENTION_DAYS || retention === logs.RetentionDays.INFINITE) {
-      throw new Error(
-        `EncryptedLogGroup retention "${retention}" is not allowed [RET-1]: keep logs at least ${MIN_RETENTION_DAYS} days and choose a finite value, e.g. logs.RetentionDays.THIRTEEN_MONTHS.`,
-      );
+      throw new GovCloudError({
+        code: 'EncryptedLogGroupRetentionNotAllowed',
+        problem: `EncryptedLogGroup retention "${retention}" is not allowed`,
+        requirement: 'RET-1',
+        fix: `keep logs at least ${MIN_RETENTION_DAYS} days and choose a finite value, e.g. logs.RetentionDays.THIRTEEN_MONTHS.`,
+        scope: this,
+      });
     }
     allowLogsToUseKey(this, props.encryptionKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {

@@ -13,6 +13,7 @@ import { DataTier } from './data-tier';
 import { MunicipalSystem, type MunicipalSystemSizes } from './municipal-system';
 import { OperationsLogBucket } from './operations-log-bucket';
 import { MUNICIPALITY_CODE_TAG, TenantBudget } from './tenant-budget';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Priority above the app-wide tags, so the tenant's own code wins on its resources. */
@@ -158,7 +159,7 @@ export class MunicipalityTenant extends Construct {
   constructor(scope: Construct, id: string, props: MunicipalityTenantProps) {
     super(scope, id);
     recordImplements(this, 'TEN-1', 'TEN-3', 'KEY-4');
-    validate(props);
+    validate(this, props);
     this.municipality = props.municipality;
     const code = props.municipality.code;
     const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
@@ -252,22 +253,34 @@ export function tagTenantResources(scope: Construct, municipalityCode: string): 
   Tags.of(scope).add(MUNICIPALITY_CODE_TAG, municipalityCode, { priority: TENANT_TAG_PRIORITY });
 }
 
-function validate(props: MunicipalityTenantProps): void {
+function validate(scope: Construct, props: MunicipalityTenantProps): void {
   const code = props.municipality.code;
   if (!/^\d{6}$/.test(code)) {
-    throw new Error(
-      `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code [TEN-3]: use the 全国地方公共団体コード with its check digit.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantCodeInvalid',
+      problem: `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code`,
+      requirement: 'TEN-3',
+      fix: `use the 全国地方公共団体コード with its check digit.`,
+      scope: scope,
+    });
   }
   const own = props.network !== undefined;
   if (own === (props.shared !== undefined)) {
-    throw new Error(
-      `MunicipalityTenant network/shared "${own ? 'both' : 'neither'}" given [TEN-1]: give network (own VPC per municipality) or shared (application-level separation), exactly one.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantNetworkOrShared',
+      problem: `MunicipalityTenant network/shared "${own ? 'both' : 'neither'}" given`,
+      requirement: 'TEN-1',
+      fix: `give network (own VPC per municipality) or shared (application-level separation), exactly one.`,
+      scope: scope,
+    });
   }
   if (own && !props.application) {
-    throw new Error(
-      `MunicipalityTenant application "undefined" with an own network [TEN-1]: give the application options (certificateArn, …) for the municipality's own application tier.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantApplicationMissing',
+      problem: `MunicipalityTenant application "undefined" with an own network`,
+      requirement: 'TEN-1',
+      fix: `give the application options (certificateArn, …) for the municipality's own application tier.`,
+      scope: scope,
+    });
   }
 }

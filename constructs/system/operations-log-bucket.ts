@@ -1,6 +1,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { hardenedBucketProps } from '../core/bucket';
 
@@ -30,9 +31,13 @@ export class OperationsLogBucket extends Construct {
     recordImplements(this, 'LOG-5', 'RET-1');
     const retentionDays = props.retentionDays ?? 400;
     if (!Number.isInteger(retentionDays) || retentionDays < 365) {
-      throw new Error(
-        `OperationsLogBucket retentionDays "${retentionDays}" is too short [RET-1]: keep operations logs at least 365 days.`,
-      );
+      throw new GovCloudError({
+        code: 'OperationsLogBucketRetentionTooShort',
+        problem: `OperationsLogBucket retentionDays "${retentionDays}" is too short`,
+        requirement: 'RET-1',
+        fix: `keep operations logs at least 365 days.`,
+        scope: this,
+      });
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...hardenedBucketProps(),

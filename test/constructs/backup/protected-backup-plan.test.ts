@@ -232,7 +232,7 @@ describe('ProtectedBackupPlan interval and continuous backup from the RPO (AVL-1
 
   test('continuous backup into a vault locked for a year is refused', () => {
     expect(() => plan({ continuousBackup: true })).toThrow(
-      /continuousBackup "true" cannot go into a vault locked for 365 days \[AVL-1, BAK-3\]/,
+      /continuousBackup "true" cannot go into a vault locked for 365 days \(Vault Lock, BAK-3\) \[AVL-1\]/,
     );
   });
 
