@@ -63,7 +63,7 @@ export interface ClosedNetworkProps {
    * Flow-log retention (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Strip the rules of the VPC's default security group (Security Hub EC2.2). CDK does
    * this with a Lambda-backed custom resource, which brings an asset (so `cdk bootstrap`)
@@ -205,7 +205,7 @@ export class ClosedNetwork extends Construct {
     this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', {
       vpc: this.vpc,
       encryptionKey: props.flowLogKey,
-      retention: props.logRetention,
+      retention: props.retention,
     });
 
     const endpoints = [...(props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)];

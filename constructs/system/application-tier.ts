@@ -117,7 +117,7 @@ export interface ApplicationTierProps {
    * Retention of the application and ECS Exec log groups (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Prefix of the ALB access-log objects in `accessLogsBucket`.
    * @default 'alb'
@@ -204,11 +204,11 @@ export class ApplicationTier extends Construct {
 
     this.logGroup = new EncryptedLogGroup(this, 'AppLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
     }).logGroup;
     this.execLogGroup = new EncryptedLogGroup(this, 'ExecSessionLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
     }).logGroup;
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {

@@ -60,7 +60,7 @@ export interface DataTierProps {
    * Retention of the database log group (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Enhanced Monitoring (OS メトリクス) interval of every instance, in seconds (1, 5, 10, 15, 30
    * or 60); 0 turns it off (LOG-5). RDS writes the metrics to the account-wide `RDSOSMetrics`
@@ -133,7 +133,7 @@ export class DataTier extends Construct {
 
     this.logGroup = new EncryptedLogGroup(this, 'PostgresLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
       logGroupName: `/aws/rds/cluster/${props.clusterIdentifier}/postgresql`,
     }).logGroup;
 

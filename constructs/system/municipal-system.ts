@@ -53,7 +53,7 @@ export interface MunicipalSystemProps {
    * Retention of every log group and of the operations log bucket (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
 }
 
 /**
@@ -85,7 +85,7 @@ export class MunicipalSystem extends Construct {
 
   constructor(scope: Construct, id: string, props: MunicipalSystemProps) {
     super(scope, id);
-    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
     const sizes = props.sizes ?? {};
     this.operationsLogs = new OperationsLogBucket(this, 'OperationsLogs', {
       retentionDays: retention,
@@ -99,7 +99,7 @@ export class MunicipalSystem extends Construct {
       instanceClass: sizes.dbInstanceClass,
       minCapacity: sizes.dbMinCapacity,
       maxCapacity: sizes.dbMaxCapacity,
-      logRetention: retention,
+      retention,
     });
     this.application = new ApplicationTier(this, 'Application', {
       network: props.network,
@@ -114,7 +114,7 @@ export class MunicipalSystem extends Construct {
       cpu: sizes.taskCpu,
       memoryMiB: sizes.taskMemoryMiB,
       desiredCount: sizes.desiredCount,
-      logRetention: retention,
+      retention,
     });
     this.data.grantApplicationAccess(
       this.application.taskRole,

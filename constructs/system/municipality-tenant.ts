@@ -85,7 +85,7 @@ export interface MunicipalityTenantProps {
    * exactly one of `network` and `shared`.
    * @default - none: `shared` must be given
    */
-  readonly network?: Omit<ClosedNetworkProps, 'flowLogKey' | 'logRetention'>;
+  readonly network?: Omit<ClosedNetworkProps, 'flowLogKey' | 'retention'>;
   /**
    * The shared network and application tier (application mode, TEN-2). The tenant then gets
    * its own database, bucket and keys only, and grants the shared application access.
@@ -119,7 +119,7 @@ export interface MunicipalityTenantProps {
    * Retention of every log group and of the operations log bucket (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
 }
 
 /**
@@ -162,7 +162,7 @@ export class MunicipalityTenant extends Construct {
     validate(this, props);
     this.municipality = props.municipality;
     const code = props.municipality.code;
-    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
 
     this.dataKey = new PurposeKey(this, 'DataKey', {
       purpose: 'data',
@@ -180,7 +180,7 @@ export class MunicipalityTenant extends Construct {
       this.network = new ClosedNetwork(this, 'Network', {
         ...props.network,
         flowLogKey: this.dataKey.key,
-        logRetention: retention,
+        retention,
       });
       this.system = new MunicipalSystem(this, 'System', {
         network: this.network,
@@ -188,7 +188,7 @@ export class MunicipalityTenant extends Construct {
         municipalityCode: code,
         clusterIdentifier: props.clusterIdentifier,
         sizes: props.sizes,
-        logRetention: retention,
+        retention,
         ...props.application,
       });
       this.data = this.system.data;
@@ -207,7 +207,7 @@ export class MunicipalityTenant extends Construct {
         instanceClass: props.sizes?.dbInstanceClass,
         minCapacity: props.sizes?.dbMinCapacity,
         maxCapacity: props.sizes?.dbMaxCapacity,
-        logRetention: retention,
+        retention,
       });
       this.data.grantApplicationAccess(
         shared.application.taskRole,

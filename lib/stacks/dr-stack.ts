@@ -117,7 +117,7 @@ export class GovCloudDrStack extends Stack {
         premisesCidrs: system.premisesCidrs,
         interfaceEndpoints: [],
         flowLogKey: logKey.key,
-        logRetention: config.logRetentionDays as logs.RetentionDays,
+        retention: config.logRetentionDays as logs.RetentionDays,
         connectivity: system.dr.transitGatewayId
           ? PremisesConnectivity.transitGateway({
               transitGatewayId: system.dr.transitGatewayId,
