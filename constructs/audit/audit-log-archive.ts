@@ -201,7 +201,8 @@ export interface AuditLogArchiveAttributes {
  * - Everything RETAINed; no custom resources or assets, so the template deploys with
  *   StackSets.
  *
- * Implements LOG-3, RET-1, RET-2, RET-3, KEY-1, KEY-3 (and DET-1 for `config-history`).
+ * Implements RET-1, RET-3, KEY-1, KEY-3, and LOG-3, RET-2 as an `audit-trail` archive or DET-1
+ * as a `config-history` one.
  */
 export class AuditLogArchive extends Construct implements IAuditLogArchive {
   /**

@@ -37,7 +37,10 @@ export interface LockedBackupVaultProps {
  * keys. Scheduling deletion of the municipality's keys makes its locked recovery points
  * unreadable; see constructs/system/README.md.
  *
- * Implements BAK-3 (Vault Lock, compliance, RETAIN), KEY-1.
+ * The copy across the two centres (BAK-2) is the backup plan's (`ProtectedBackupPlan`);
+ * this vault is only where copies land.
+ *
+ * Implements BAK-3 (Vault Lock, compliance, RETAIN), KEY-1 (customer-managed key).
  */
 export class LockedBackupVault extends Construct {
   /** The vault. */
@@ -47,7 +50,7 @@ export class LockedBackupVault extends Construct {
 
   constructor(scope: Construct, id: string, props: LockedBackupVaultProps) {
     super(scope, id);
-    recordImplements(this, 'BAK-2', 'BAK-3');
+    recordImplements(this, 'BAK-3', 'KEY-1');
     const changeableForDays = props.changeableForDays ?? MIN_CHANGEABLE_FOR_DAYS;
     if (!Number.isInteger(props.minRetentionDays) || props.minRetentionDays < 1) {
       throw new GovCloudError({

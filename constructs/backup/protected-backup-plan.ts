@@ -73,8 +73,9 @@ const INTERVALS_HOURS = [1, 2, 3, 4, 6, 8, 12, 24];
  *
  * Cost: no fixed cost; backup storage in both regions and the inter-region transfer per GB.
  *
- * Implements BAK-1 (plan for every stateful resource), BAK-2 (copy East/West), BAK-3 (Vault
- * Lock), REG-3 (destination only in Japan).
+ * Implements BAK-1 (plan for every stateful resource), BAK-2 (copy East/West), REG-3 (destination
+ * only in Japan), AVL-1 (interval and continuous backup from the RPO), AVL-2 (the remote copy a
+ * reduced-configuration recovery starts from); its vault, a `LockedBackupVault`, records BAK-3.
  */
 export class ProtectedBackupPlan extends Construct {
   /** The local vault. */

@@ -59,7 +59,7 @@ export class SnapshotExport extends Construct {
 
   constructor(scope: Construct, id: string, props: SnapshotExportProps) {
     super(scope, id);
-    recordImplements(this, 'PORT-1');
+    recordImplements(this, 'PORT-1', 'KEY-1', 'KEY-3', 'RET-3');
     this.encryptionKey = props.encryptionKey;
     const stack = Stack.of(this);
     const noncurrent = props.noncurrentVersionRetention ?? Duration.days(90);

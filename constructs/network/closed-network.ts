@@ -104,8 +104,9 @@ const EPHEMERAL_PORT_LAST = 65535;
  * Fixed cost: interface endpoints × AZs × USD 0.014/h (default 5 × 2 ≈ USD 102 a month),
  * plus resolver endpoints if requested; gateway endpoints (S3, DynamoDB) are free.
  *
- * Implements NET-1 (no Internet path), NET-2/NET-3 (through `connectivity`), NET-4 (premises
- * only), NET-5 (through `resolver`), NET-6 (maintenance over endpoints), LOG-4 (flow logs).
+ * Implements NET-1 (no Internet path), NET-4 (premises only), NET-6 (maintenance over
+ * endpoints); its parts add NET-2/NET-3 (`connectivity`), NET-5 (`resolver`, a `HybridDns`) and
+ * LOG-4 (`VpcFlowLogs`).
  */
 export class ClosedNetwork extends Construct {
   /** The VPC. */

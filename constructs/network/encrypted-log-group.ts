@@ -35,7 +35,8 @@ export interface EncryptedLogGroupProps {
  * CloudWatch Logs guide describes it); the statement names log groups by wildcard so that the
  * key does not depend on the log group that depends on it.
  *
- * Implements RET-1 (≥ 365 days), LOG-5 (encrypted operations logs), KEY-1.
+ * Implements RET-1 (≥ 365 days), KEY-1; as the group of operations logs it serves LOG-5, which
+ * the tier that writes to it records.
  */
 export class EncryptedLogGroup extends Construct {
   /** The log group. */

@@ -54,7 +54,7 @@ export class HybridDns extends Construct {
 
   constructor(scope: Construct, id: string, props: HybridDnsProps) {
     super(scope, id);
-    recordImplements(this, 'NET-5');
+    recordImplements(this, 'NET-5', 'NET-4');
     const rules = props.forwardingRules ?? [];
     const outbound = props.outbound ?? rules.length > 0;
     if (props.subnets.length < 2) {

@@ -175,7 +175,7 @@ export class ApplicationTier extends Construct {
 
   constructor(scope: Construct, id: string, props: ApplicationTierProps) {
     super(scope, id);
-    recordImplements(this, 'KEY-3', 'LOG-5', 'BAK-4');
+    recordImplements(this, 'KEY-3', 'LOG-5', 'NET-1', 'NET-4', 'NET-6', 'BAK-4');
     const cpu = props.cpu ?? 256;
     const memoryMiB = props.memoryMiB ?? 512;
     const desiredCount = props.desiredCount ?? 2;

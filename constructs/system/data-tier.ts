@@ -98,8 +98,8 @@ export interface DataTierProps {
  * Fixed cost: Serverless v2 at 0.5 ACU minimum × 2 instances (≈ USD 0.15/ACU-h in Tokyo ≈
  * USD 110 a month) or the provisioned class × 2, plus storage and I/O.
  *
- * Implements KEY-1, KEY-3 (TLS forced), KEY-4 (per-municipality key), LOG-5, BAK-4
- * (Multi-AZ), TEN-1 (own database).
+ * Implements KEY-1, KEY-3 (TLS forced), LOG-5, BAK-4 (Multi-AZ); given the municipality's own key
+ * and used once per municipality it serves KEY-4 and TEN-1, which `MunicipalityTenant` records.
  */
 export class DataTier extends Construct {
   /** The Aurora cluster. */

@@ -73,7 +73,8 @@ export interface MunicipalSystemProps {
  * `DB_HOST`, `DB_PORT`, `DB_READER_HOST`, `EXCHANGE_BUCKET` and `MUNICIPALITY_CODE` tell it
  * where things are.
  *
- * Implements (through its parts) KEY-1, KEY-3, KEY-4, LOG-5, NET-4, NET-6, BAK-4, TEN-1.
+ * Records no requirement itself; its parts implement KEY-1, KEY-3, LOG-5, NET-1, NET-4, NET-6,
+ * BAK-4, and with the municipality's own key and database KEY-4 and TEN-1.
  */
 export class MunicipalSystem extends Construct {
   /** Application tier. */

@@ -28,7 +28,7 @@ export class OperationsLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsLogBucketProps = {}) {
     super(scope, id);
-    recordImplements(this, 'LOG-5', 'RET-1');
+    recordImplements(this, 'LOG-5', 'RET-1', 'KEY-3');
     const retentionDays = props.retentionDays ?? 400;
     if (!Number.isInteger(retentionDays) || retentionDays < 365) {
       throw new GovCloudError({
