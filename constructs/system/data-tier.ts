@@ -8,19 +8,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
 import { nagResourceFinding } from '../core/nag-finding';
-import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { validateDataTier } from './private/data-tier-validation';
 import { hardenedBucketProps, logServerAccess } from '../core/bucket';
 import { RDS_OS_METRICS_LOG_GROUP_NAME } from './rds-os-metrics-log-group';
 
 /** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */
 const POSTGRES_PORT = 5432;
-
-/** Intervals RDS Enhanced Monitoring accepts, in seconds; 0 turns it off. */
-const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60];
-
-/** RDS cluster identifier rules: letter first, letters/digits/single hyphens, ≤ 63. */
-const CLUSTER_IDENTIFIER = /^[a-z](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/;
 
 export interface DataTierProps {
   /** The VPC. */
@@ -121,7 +115,7 @@ export class DataTier extends Construct {
   constructor(scope: Construct, id: string, props: DataTierProps) {
     super(scope, id);
     recordImplements(this, 'KEY-1', 'KEY-3', 'LOG-5', 'BAK-4');
-    validate(this, props);
+    validateDataTier(this, props);
     this.encryptionKey = props.encryptionKey;
 
     this.securityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
@@ -358,50 +352,5 @@ export class DataTier extends Construct {
         "Objects of this municipality's own exchange bucket; object keys are chosen by the application at runtime.",
     });
     return policy;
-  }
-}
-
-function validate(scope: Construct, props: DataTierProps): void {
-  if (!CLUSTER_IDENTIFIER.test(props.clusterIdentifier)) {
-    throw new GovCloudError({
-      code: 'DataTierClusterIdentifierInvalid',
-      problem: `DataTier clusterIdentifier "${props.clusterIdentifier}" is not a valid RDS identifier`,
-      requirement: 'LOG-5',
-      fix: `use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters.`,
-      scope: scope,
-    });
-  }
-  if (
-    props.instanceClass !== undefined &&
-    !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(props.instanceClass)
-  ) {
-    throw new GovCloudError({
-      code: 'DataTierInstanceClassInvalid',
-      problem: `DataTier instanceClass "${props.instanceClass}" is not an RDS instance class`,
-      requirement: 'BAK-4',
-      fix: `use e.g. "db.r7g.large", or leave it out for Serverless v2.`,
-      scope: scope,
-    });
-  }
-  const interval = props.monitoringIntervalSeconds ?? 0;
-  if (!MONITORING_INTERVALS.includes(interval)) {
-    throw new GovCloudError({
-      code: 'DataTierMonitoringIntervalNotAllowed',
-      problem: `DataTier monitoringIntervalSeconds "${interval}" is not allowed`,
-      requirement: 'LOG-5',
-      fix: `use 1, 5, 10, 15, 30 or 60 (Enhanced Monitoring), or 0 to turn it off.`,
-      scope: scope,
-    });
-  }
-  const min = props.minCapacity ?? 0.5;
-  const max = props.maxCapacity ?? 2;
-  if (min < 0.5 || max > 256 || min > max || (min * 2) % 1 !== 0 || (max * 2) % 1 !== 0) {
-    throw new GovCloudError({
-      code: 'DataTierCapacityNotAllowed',
-      problem: `DataTier minCapacity/maxCapacity "${min}/${max}" are not allowed`,
-      requirement: 'BAK-4',
-      fix: `use 0.5-256 ACU in steps of 0.5 with min ≤ max.`,
-      scope: scope,
-    });
   }
 }
