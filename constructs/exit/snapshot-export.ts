@@ -145,19 +145,20 @@ export class SnapshotExport extends Construct {
   /**
    * Lets `grantee` start, watch and cancel export tasks with this role and key:
    * rds:StartExportTask, iam:PassRole of the export role, and the KMS grant the export
-   * needs on the key.
+   * needs on the key. The returned grant covers all three.
    */
   public grantStartExport(grantee: iam.IGrantable): iam.Grant {
-    iam.Grant.addToPrincipal({
+    const tasks = iam.Grant.addToPrincipal({
       grantee,
       actions: ['rds:StartExportTask', 'rds:DescribeExportTasks', 'rds:CancelExportTask'],
       resourceArns: ['*'],
     });
-    this.exportRole.grantPassRole(grantee.grantPrincipal);
-    return iam.Grant.addToPrincipal({
+    const passRole = this.exportRole.grantPassRole(grantee.grantPrincipal);
+    const key = iam.Grant.addToPrincipal({
       grantee,
       actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:RetireGrant'],
       resourceArns: [this.encryptionKey.keyArn],
     });
+    return tasks.combine(passRole).combine(key);
   }
 }
