@@ -2,7 +2,7 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { AuditLogArchive } from './audit-log-archive';
+import type { IAuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
@@ -21,11 +21,11 @@ const FREQUENCIES: readonly ConfigSnapshotDeliveryFrequency[] = [
 
 export interface ConfigRecorderProps {
   /**
-   * Where configuration history and snapshots go: an `AuditLogArchive` with purpose
-   * 'config-history' (AWS Config cannot deliver to an Object Lock bucket with default
-   * retention).
+   * Where configuration history and snapshots go: an archive with purpose 'config-history'
+   * (AWS Config cannot deliver to an Object Lock bucket with default retention), created here
+   * (`AuditLogArchive`) or an existing one (`AuditLogArchive.fromArchiveAttributes`).
    */
-  readonly archive: AuditLogArchive;
+  readonly archive: IAuditLogArchive;
   /**
    * Record global resource types (IAM users, roles, policies …). Set it in the home region
    * only (DET-1): recording them in every region duplicates configuration items and cost.
