@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { parseIpv4Cidr } from './cidr';
+import { parseIpv4Cidr } from '../core/cidr';
 import type { IPremisesConnectivity } from './connectivity';
 import { DEFAULT_INTERFACE_ENDPOINTS, interfaceEndpointMonthlyUsd } from './endpoints';
 import { HybridDns, type DnsForwardingRule } from './hybrid-dns';

@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import { cidrContains, parseIpv4 } from './cidr';
+import { cidrContains, parseIpv4 } from '../core/cidr';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 

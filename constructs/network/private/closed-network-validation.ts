@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { GovCloudError } from '../../core/errors';
-import { ipv4CidrProblem, parseIpv4Cidr } from '../cidr';
+import { ipv4CidrProblem, parseIpv4Cidr } from '../../core/cidr';
 import type { ClosedNetworkProps } from '../closed-network';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../endpoints';
 

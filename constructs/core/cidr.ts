@@ -1,4 +1,4 @@
-import { GovCloudError } from '../core/errors';
+import { GovCloudError } from './errors';
 
 /**
  * Small IPv4 CIDR arithmetic for validating and allocating closed-network address space
