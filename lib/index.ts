@@ -14,7 +14,6 @@ export * from '../constructs/guardrails';
 export * from '../constructs/keys/purpose-key';
 export * from '../constructs/network';
 export * from '../constructs/system';
-export * from '../constructs/tenancy';
 
 // Configuration, stacks and the app builder.
 export * from './app';

@@ -1,15 +1,26 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { PurposeKey } from '../keys/purpose-key';
-import { isPositiveInteger, prefixPath, validatePrefix } from './private/policy';
 import { recordImplements } from '../core/implements';
-import { addBucketStatementOnce, addKeyStatementOnce } from '../core/policy';
 import { hardenedBucketProps } from '../core/bucket';
-import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
+import { defaultDeployerArns, validateDeployerArns } from '../core/deployer';
+import {
+  allowCloudTrailDelivery,
+  allowConfigDelivery,
+  allowFlowLogsDelivery,
+  type DeliveryTarget,
+} from './private/delivery';
+import { validatePrefix } from './private/policy';
+import { ImportedAuditLogArchive } from './private/imported-archive';
+import {
+  acknowledgeSingleRegionCopy,
+  createAccessLogsBucket,
+  reserveToDeployer,
+} from './private/protection';
+import { archiveSettings, checkDeliveryPurpose } from './private/settings';
 
 /**
  * What an archive holds, which decides whether it can use S3 Object Lock.
@@ -31,19 +42,6 @@ export type AuditLogArchivePurpose = 'audit-trail' | 'config-history';
  * shorten retention. GOVERNANCE: principals with s3:BypassGovernanceRetention can.
  */
 export type AuditLogObjectLockMode = 'COMPLIANCE' | 'GOVERNANCE';
-
-const PURPOSES: readonly AuditLogArchivePurpose[] = ['audit-trail', 'config-history'];
-const MODES: readonly AuditLogObjectLockMode[] = ['COMPLIANCE', 'GOVERNANCE'];
-
-/** RET-1: trails are kept one year or more (証跡は１年間以上保存). */
-const MIN_RETENTION_DAYS = 365;
-/** S3 Object Lock accepts at most 100 years of default retention. */
-const MAX_RETENTION_DAYS = 36500;
-/**
- * 400 days: a full fiscal year (年度) of logs plus the month or so an audit of that year
- * takes to request them, so the last day of the year is still locked when it is audited.
- */
-const DEFAULT_RETENTION_DAYS = 400;
 
 export interface AuditLogArchiveProps {
   /**
@@ -135,49 +133,52 @@ export interface AuditLogArchiveProps {
   readonly deployerArns?: readonly string[];
 }
 
-/**
- * Bucket settings only the deployer may change (LOG-2, RET-2). Wildcards, so that S3 accepts
- * the policy whatever bucket subresource actions it knows: `PutBucket*` covers the policy,
- * versioning, Object Lock configuration, public access block, ownership controls, ACL, logging,
- * notification, tagging, CORS, website and ABAC; `DeleteBucket*` the bucket and its policy.
- */
-const ARCHIVE_BUCKET_ACTIONS = [
-  's3:PutBucket*',
-  's3:DeleteBucket*',
-  's3:PutLifecycleConfiguration',
-  's3:PutEncryptionConfiguration',
-  's3:PutReplicationConfiguration',
-  's3:PauseReplication',
-  's3:PutAccelerateConfiguration',
-  's3:PutAnalyticsConfiguration',
-  's3:PutIntelligentTieringConfiguration',
-  's3:PutInventoryConfiguration',
-  's3:PutMetricsConfiguration',
-  's3:CreateBucketMetadata*',
-  's3:UpdateBucketMetadata*',
-  's3:TagResource',
-  's3:UntagResource',
-];
+/** Where a log service writes in the archive (`<keyPrefix>/AWSLogs/...`). */
+export interface AuditLogDeliveryOptions {
+  /**
+   * Prefix under which the service writes.
+   * @default - none
+   */
+  readonly keyPrefix?: string;
+}
 
 /**
- * Object changes only the deployer may make: retention, legal hold, governance bypass, ACLs,
- * tags, annotations, encryption, ownership override, and replica writes (a replicated delete
- * marker hides a locked log from listings). Log services write with s3:PutObject only. RET-2.
+ * An audit log archive: one created here ({@link AuditLogArchive}) or an existing, e.g.
+ * central, one ({@link AuditLogArchive.fromArchiveAttributes}). LOG-1, LOG-3, KEY-1.
  */
-const ARCHIVE_OBJECT_ACTIONS = [
-  's3:PutObjectRetention',
-  's3:PutObjectLegalHold',
-  's3:BypassGovernanceRetention',
-  's3:PutObjectAcl',
-  's3:PutObjectVersionAcl',
-  's3:PutObject*Tagging',
-  's3:DeleteObject*Tagging',
-  's3:PutObject*Annotation',
-  's3:DeleteObject*Annotation',
-  's3:UpdateObjectEncryption',
-  's3:ObjectOwnerOverrideToBucketOwner',
-  's3:Replicate*',
-];
+export interface IAuditLogArchive extends IConstruct {
+  /** The archive bucket. */
+  readonly bucket: s3.IBucket;
+  /** Key encrypting the archive (SSE-KMS). Log services encrypt with it too. */
+  readonly key: kms.IKey;
+  /** What the archive holds. */
+  readonly purpose: AuditLogArchivePurpose;
+  /**
+   * Lets CloudTrail deliver log and digest files (LOG-1, LOG-3) and encrypt them with the
+   * archive key, every statement bound to `aws:SourceArn`. Only on an `audit-trail` archive.
+   *
+   * @param sourceArn ARN (or ARN pattern, e.g. `arn:aws:cloudtrail:ap-northeast-1:111122223333:trail/*`)
+   *   of the trail(s) allowed to write.
+   */
+  allowCloudTrail(sourceArn: string, options?: AuditLogDeliveryOptions): void;
+  /** Lets VPC Flow Logs deliver to the archive (LOG-4). */
+  allowFlowLogs(options?: AuditLogDeliveryOptions): void;
+  /** Lets AWS Config deliver configuration history and snapshots (DET-1). Only on `config-history`. */
+  allowConfig(options?: AuditLogDeliveryOptions): void;
+}
+
+/** An existing archive, for {@link AuditLogArchive.fromArchiveAttributes}. */
+export interface AuditLogArchiveAttributes {
+  /** ARN of the archive bucket. */
+  readonly bucketArn: string;
+  /** ARN of the key encrypting the archive (KEY-1). */
+  readonly keyArn: string;
+  /**
+   * What the archive holds.
+   * @default 'audit-trail'
+   */
+  readonly purpose?: AuditLogArchivePurpose;
+}
 
 /**
  * Protected S3 archive for audit logs (監査ログの保管庫).
@@ -200,9 +201,25 @@ const ARCHIVE_OBJECT_ACTIONS = [
  * - Everything RETAINed; no custom resources or assets, so the template deploys with
  *   StackSets.
  *
- * Implements LOG-3, RET-1, RET-2, RET-3, KEY-1, KEY-3 (and DET-1 for `config-history`).
+ * Implements RET-1, RET-3, KEY-1, KEY-3, and LOG-3, RET-2 as an `audit-trail` archive or DET-1
+ * as a `config-history` one.
  */
-export class AuditLogArchive extends Construct {
+export class AuditLogArchive extends Construct implements IAuditLogArchive {
+  /**
+   * An archive that exists already, e.g. the central archive of a log-archive account
+   * (ログアーカイブ), for a trail of this account to write to. Its bucket and key policies
+   * belong to the stack that created it: the `allow*` methods only check the purpose and leave
+   * a warning naming what the archive's owner must allow (the archive's own `allowCloudTrail`
+   * with this account's trails).
+   */
+  public static fromArchiveAttributes(
+    scope: Construct,
+    id: string,
+    attrs: AuditLogArchiveAttributes,
+  ): IAuditLogArchive {
+    return new ImportedAuditLogArchive(scope, id, attrs);
+  }
+
   /** The archive bucket. */
   public readonly bucket: s3.Bucket;
   /** Key encrypting the archive (SSE-KMS). Log services encrypt with it too. */
@@ -218,7 +235,7 @@ export class AuditLogArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditLogArchiveProps = {}) {
     super(scope, id);
-    const settings = validate(props);
+    const settings = archiveSettings(this, props);
     this.purpose = settings.purpose;
     recordImplements(
       this,
@@ -231,7 +248,7 @@ export class AuditLogArchive extends Construct {
     this.retentionDays = settings.retentionDays;
     this.objectLockMode = settings.objectLockMode;
     const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
-    validateDeployerArns('AuditLogArchive', 'deployerArns', deployerArns, 'LOG-2');
+    validateDeployerArns('AuditLogArchive', 'deployerArns', deployerArns, 'LOG-2', this);
 
     // S3 server access logging is granted by a bucket policy on the target (logging.s3
     // principal, bound to the source bucket and account), not by the legacy LogDeliveryWrite
@@ -252,7 +269,7 @@ export class AuditLogArchive extends Construct {
 
     this.accessLogsBucket =
       props.accessLogsBucket ??
-      this.createAccessLogsBucket(settings.accessLogsExpireAfterDays, deployerArns);
+      createAccessLogsBucket(this, settings.accessLogsExpireAfterDays, deployerArns);
 
     // Current and noncurrent versions age the same way (RET-3).
     const transitions = [
@@ -318,58 +335,10 @@ export class AuditLogArchive extends Construct {
    * @param sourceArn ARN (or ARN pattern, e.g. `arn:aws:cloudtrail:ap-northeast-1:111122223333:trail/*`)
    *   of the trail(s) allowed to write.
    */
-  public allowCloudTrail(sourceArn: string, options: { readonly keyPrefix?: string } = {}): void {
-    if (this.purpose !== 'audit-trail') {
-      throw new Error(
-        `AuditLogArchive allowCloudTrail on purpose "${this.purpose}" is refused [LOG-3]: CloudTrail logs belong ` +
-          `in an 'audit-trail' archive, which has Object Lock; create one for the trail.`,
-      );
-    }
-    validatePrefix('AuditLogArchive', 'keyPrefix', options.keyPrefix, 'LOG-1');
-    const stack = Stack.of(this);
-    const principal = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
-    const source = {
-      ArnLike: { 'aws:SourceArn': sourceArn },
-      StringEquals: { 'aws:SourceAccount': stack.account },
-    };
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSCloudTrailAclCheck',
-        principals: [principal],
-        actions: ['s3:GetBucketAcl'],
-        resources: [this.bucket.bucketArn],
-        conditions: source,
-      }),
-    );
-    this.allowLogWrite('AWSCloudTrailWrite', principal, source, options.keyPrefix);
-    addKeyStatementOnce(
-      this,
-      this.key,
-      new iam.PolicyStatement({
-        sid: 'AllowCloudTrailEncryptLogs',
-        principals: [principal],
-        actions: ['kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: {
-          StringLike: {
-            'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${stack.partition}:cloudtrail:*:${stack.account}:trail/*`,
-          },
-          ArnLike: { 'aws:SourceArn': sourceArn },
-        },
-      }),
-    );
-    addKeyStatementOnce(
-      this,
-      this.key,
-      new iam.PolicyStatement({
-        sid: 'AllowCloudTrailDescribeKey',
-        principals: [principal],
-        actions: ['kms:DescribeKey'],
-        resources: ['*'],
-        conditions: { ArnLike: { 'aws:SourceArn': sourceArn } },
-      }),
-    );
+  public allowCloudTrail(sourceArn: string, options: AuditLogDeliveryOptions = {}): void {
+    checkDeliveryPurpose(this, this.purpose, 'allowCloudTrail');
+    validatePrefix(this, 'AuditLogArchive', 'keyPrefix', options.keyPrefix, 'LOG-1');
+    allowCloudTrailDelivery(this.deliveryTarget(), sourceArn, options.keyPrefix);
   }
 
   /**
@@ -381,44 +350,9 @@ export class AuditLogArchive extends Construct {
    * buckets (S3 requires an integrity checksum on such uploads). Check delivery after the
    * first deployment.
    */
-  public allowFlowLogs(options: { readonly keyPrefix?: string } = {}): void {
-    validatePrefix('AuditLogArchive', 'keyPrefix', options.keyPrefix, 'LOG-4');
-    const stack = Stack.of(this);
-    const principal = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
-    const source = {
-      StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: {
-        'aws:SourceArn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*`,
-      },
-    };
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSLogDeliveryAclCheck',
-        principals: [principal],
-        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
-        resources: [this.bucket.bucketArn],
-        conditions: source,
-      }),
-    );
-    this.allowLogWrite('AWSLogDeliveryWrite', principal, source, options.keyPrefix);
-    addKeyStatementOnce(
-      this,
-      this.key,
-      new iam.PolicyStatement({
-        sid: 'AllowLogDeliveryUse',
-        principals: [principal],
-        actions: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncrypt*',
-          'kms:GenerateDataKey*',
-          'kms:DescribeKey',
-        ],
-        resources: ['*'],
-        conditions: source,
-      }),
-    );
+  public allowFlowLogs(options: AuditLogDeliveryOptions = {}): void {
+    validatePrefix(this, 'AuditLogArchive', 'keyPrefix', options.keyPrefix, 'LOG-4');
+    allowFlowLogsDelivery(this.deliveryTarget(), options.keyPrefix);
   }
 
   /**
@@ -431,294 +365,13 @@ export class AuditLogArchive extends Construct {
    * Only on a `config-history` archive: Config cannot deliver to an Object Lock bucket with
    * default retention (see {@link AuditLogArchivePurpose}).
    */
-  public allowConfig(options: { readonly keyPrefix?: string } = {}): void {
-    if (this.purpose !== 'config-history') {
-      throw new Error(
-        `AuditLogArchive allowConfig on purpose "${this.purpose}" is refused [DET-1]: AWS Config does not support ` +
-          `delivery to a bucket with Object Lock default retention; create an AuditLogArchive with ` +
-          `purpose 'config-history' for Config.`,
-      );
-    }
-    validatePrefix('AuditLogArchive', 'keyPrefix', options.keyPrefix, 'DET-1');
-    const stack = Stack.of(this);
-    const principal = new iam.ServicePrincipal('config.amazonaws.com');
-    const source = { StringEquals: { 'aws:SourceAccount': stack.account } };
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSConfigBucketPermissionsCheck',
-        principals: [principal],
-        actions: ['s3:GetBucketAcl'],
-        resources: [this.bucket.bucketArn],
-        conditions: source,
-      }),
-    );
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSConfigBucketExistenceCheck',
-        principals: [principal],
-        actions: ['s3:ListBucket'],
-        resources: [this.bucket.bucketArn],
-        conditions: source,
-      }),
-    );
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid: 'AWSConfigBucketDelivery',
-        principals: [principal],
-        actions: ['s3:PutObject'],
-        resources: [
-          this.bucket.arnForObjects(
-            `${prefixPath(options.keyPrefix)}AWSLogs/${stack.account}/Config/*`,
-          ),
-        ],
-        conditions: {
-          StringEquals: { ...source.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
-        },
-      }),
-    );
-    addKeyStatementOnce(
-      this,
-      this.key,
-      new iam.PolicyStatement({
-        sid: 'AllowConfigDelivery',
-        principals: [principal],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: source,
-      }),
-    );
+  public allowConfig(options: AuditLogDeliveryOptions = {}): void {
+    checkDeliveryPurpose(this, this.purpose, 'allowConfig');
+    validatePrefix(this, 'AuditLogArchive', 'keyPrefix', options.keyPrefix, 'DET-1');
+    allowConfigDelivery(this.deliveryTarget(), options.keyPrefix);
   }
 
-  /**
-   * Lets a log service write under `<prefix>/AWSLogs/<account>/`, handing the objects to the
-   * bucket owner, with the service's source conditions.
-   */
-  private allowLogWrite(
-    sid: string,
-    principal: iam.IPrincipal,
-    source: {
-      readonly StringEquals: Record<string, unknown>;
-      readonly ArnLike: Record<string, unknown>;
-    },
-    keyPrefix: string | undefined,
-  ): void {
-    addBucketStatementOnce(
-      this.bucket,
-      new iam.PolicyStatement({
-        sid,
-        principals: [principal],
-        actions: ['s3:PutObject'],
-        resources: [
-          this.bucket.arnForObjects(`${prefixPath(keyPrefix)}AWSLogs/${Stack.of(this).account}/*`),
-        ],
-        conditions: {
-          ...source,
-          StringEquals: { ...source.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' },
-        },
-      }),
-    );
+  private deliveryTarget(): DeliveryTarget {
+    return { scope: this, bucket: this.bucket, key: this.key };
   }
-
-  private createAccessLogsBucket(
-    expireAfterDays: number,
-    deployerArns: readonly string[],
-  ): s3.Bucket {
-    const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      ...hardenedBucketProps(),
-      // Access logs are many small objects: moving them to colder classes costs more in
-      // per-object transition fees than it saves, so they only expire.
-      lifecycleRules: [
-        {
-          id: 'ExpireAccessLogs',
-          expiration: Duration.days(expireAfterDays),
-          noncurrentVersionExpiration: Duration.days(expireAfterDays),
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
-      ],
-    });
-    reserveToDeployer(bucket, deployerArns);
-    bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    Validations.of(bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This bucket is the server access log target of the audit archive; logging it into itself would ' +
-        'log its own log deliveries in a loop, and a further bucket would only move the question. ' +
-        'Access to it is recorded by the CloudTrail trail (LOG-1).',
-    });
-    Validations.of(bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason:
-        'S3 server access logging delivers only to targets with SSE-S3 default encryption; SSE-KMS is ' +
-        'not supported for this bucket, so it is encrypted with SSE-S3 (KEY-1 exception, reported as ' +
-        'GCJ-KEY1-LogDeliveryBucketSseS3).',
-    });
-    acknowledgeSingleRegionCopy(bucket);
-    return bucket;
-  }
-}
-
-/**
- * The bucket policy of an archive or of its access-log bucket (LOG-2, RET-2): nobody deletes a
- * log object or version — without Object Lock (config-history, access logs) this is the main
- * protection; with it, it also stops delete markers that would hide locked logs from listings;
- * lifecycle expiration is done by S3 itself and is not affected by bucket policies — and only
- * the deployer changes the bucket's settings or the objects' retention, ACLs and tags.
- */
-function reserveToDeployer(bucket: s3.Bucket, deployerArns: readonly string[]): void {
-  addBucketStatementOnce(
-    bucket,
-    new iam.PolicyStatement({
-      sid: 'DenyLogDeletion',
-      effect: iam.Effect.DENY,
-      principals: [new iam.AnyPrincipal()],
-      actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
-      resources: [bucket.arnForObjects('*')],
-    }),
-  );
-  addBucketStatementOnce(
-    bucket,
-    deployerOnlyStatement({
-      sid: 'DenyBucketChangesExceptDeployer',
-      actions: ARCHIVE_BUCKET_ACTIONS,
-      resources: [bucket.bucketArn],
-      deployerArns,
-    }),
-  );
-  addBucketStatementOnce(
-    bucket,
-    deployerOnlyStatement({
-      sid: 'DenyObjectChangesExceptDeployer',
-      actions: ARCHIVE_OBJECT_ACTIONS,
-      resources: [bucket.arnForObjects('*')],
-      deployerArns,
-    }),
-  );
-}
-
-/**
- * NIST 800-53 R5 asks for S3 replication. The logging requirements (LOG-1..3, RET-1) ask for
- * tamper-proof, one-year storage in Japan, which versioning and Object Lock / the delete-deny
- * policy give in one region; a replica would double the locked storage cost, and any copy
- * would have to stay in Japan (REG-3).
- */
-function acknowledgeSingleRegionCopy(bucket: s3.IBucket): void {
-  Validations.of(bucket).acknowledge({
-    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-    reason:
-      'Audit logs are kept tamper-proof for the retention period in one Japanese region (versioning, ' +
-      'Object Lock or a delete-deny policy, RETAIN); LOG-1..3 and RET-1 do not ask for a second copy, ' +
-      'and a replica would double the locked storage cost. A copy, if wanted, must stay in ap-northeast-1/3 (REG-3).',
-  });
-}
-
-interface ArchiveSettings {
-  readonly purpose: AuditLogArchivePurpose;
-  readonly retentionDays: number;
-  readonly objectLockMode?: AuditLogObjectLockMode;
-  readonly governanceModeReason?: string;
-  readonly glacierInstantDays: number;
-  readonly glacierFlexibleDays: number;
-  readonly expireAfterDays?: number;
-  readonly accessLogsExpireAfterDays: number;
-}
-
-function validate(props: AuditLogArchiveProps): ArchiveSettings {
-  const purpose = props.purpose ?? 'audit-trail';
-  if (!PURPOSES.includes(purpose)) {
-    throw new Error(
-      `AuditLogArchive purpose "${purpose}" is not supported [LOG-3]: use 'audit-trail' or 'config-history'.`,
-    );
-  }
-
-  const retentionDays = props.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  if (
-    !Number.isInteger(retentionDays) ||
-    retentionDays < MIN_RETENTION_DAYS ||
-    retentionDays > MAX_RETENTION_DAYS
-  ) {
-    throw new Error(
-      `AuditLogArchive retentionDays "${retentionDays}" is out of range [RET-1]: audit logs are kept at least ` +
-        `${MIN_RETENTION_DAYS} days (証跡は１年間以上保存); use a whole number from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`,
-    );
-  }
-
-  let objectLockMode: AuditLogObjectLockMode | undefined;
-  if (purpose === 'config-history') {
-    if (props.objectLockMode !== undefined) {
-      throw new Error(
-        `AuditLogArchive objectLockMode "${props.objectLockMode}" cannot be used with purpose 'config-history' ` +
-          `[DET-1]: AWS Config does not deliver to Object Lock buckets with default retention; omit objectLockMode.`,
-      );
-    }
-  } else {
-    objectLockMode = props.objectLockMode ?? 'COMPLIANCE';
-    if (!MODES.includes(objectLockMode)) {
-      throw new Error(
-        `AuditLogArchive objectLockMode "${objectLockMode}" is not supported [RET-2]: use 'COMPLIANCE' (default) or 'GOVERNANCE'.`,
-      );
-    }
-    if (objectLockMode === 'GOVERNANCE' && !props.governanceModeReason?.trim()) {
-      throw new Error(
-        `AuditLogArchive objectLockMode "GOVERNANCE" needs a governanceModeReason [RET-2]: retention must not be ` +
-          `shortened by an operator, so GOVERNANCE is an explicit opt-in; give the reason, or use 'COMPLIANCE'.`,
-      );
-    }
-  }
-
-  const glacierInstantDays = props.glacierInstantRetrievalAfterDays ?? 90;
-  const glacierFlexibleDays = props.glacierFlexibleRetrievalAfterDays ?? 365;
-  for (const [prop, value] of [
-    ['glacierInstantRetrievalAfterDays', glacierInstantDays],
-    ['glacierFlexibleRetrievalAfterDays', glacierFlexibleDays],
-  ] as const) {
-    if (!isPositiveInteger(value)) {
-      throw new Error(
-        `AuditLogArchive ${prop} "${value}" is invalid [RET-3]: use a whole number of days, at least 1.`,
-      );
-    }
-  }
-  if (glacierFlexibleDays <= glacierInstantDays) {
-    throw new Error(
-      `AuditLogArchive glacierFlexibleRetrievalAfterDays "${glacierFlexibleDays}" must be later than ` +
-        `glacierInstantRetrievalAfterDays (${glacierInstantDays}) [RET-3]: objects move to ever colder storage; raise it.`,
-    );
-  }
-
-  const expireAfterDays = props.expireAfterDays;
-  if (expireAfterDays !== undefined) {
-    if (!Number.isInteger(expireAfterDays) || expireAfterDays < retentionDays) {
-      throw new Error(
-        `AuditLogArchive expireAfterDays "${expireAfterDays}" is earlier than retentionDays (${retentionDays}) [RET-1]: ` +
-          `no log may expire before its retention ends; use a whole number >= ${retentionDays} or omit it to keep logs.`,
-      );
-    }
-    if (expireAfterDays <= glacierFlexibleDays) {
-      throw new Error(
-        `AuditLogArchive expireAfterDays "${expireAfterDays}" must be later than glacierFlexibleRetrievalAfterDays ` +
-          `(${glacierFlexibleDays}) [RET-3]: S3 refuses an expiration at or before a transition; raise it.`,
-      );
-    }
-  }
-
-  const accessLogsExpireAfterDays = props.accessLogsExpireAfterDays ?? retentionDays;
-  if (!Number.isInteger(accessLogsExpireAfterDays) || accessLogsExpireAfterDays < retentionDays) {
-    throw new Error(
-      `AuditLogArchive accessLogsExpireAfterDays "${accessLogsExpireAfterDays}" is earlier than retentionDays ` +
-        `(${retentionDays}) [RET-1]: access logs are audit logs too; use a whole number >= ${retentionDays}.`,
-    );
-  }
-
-  return {
-    purpose,
-    retentionDays,
-    objectLockMode,
-    governanceModeReason: props.governanceModeReason?.trim(),
-    glacierInstantDays,
-    glacierFlexibleDays,
-    expireAfterDays,
-    accessLogsExpireAfterDays,
-  };
 }

@@ -2,8 +2,9 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { AuditLogArchive } from './audit-log-archive';
+import type { IAuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** How often AWS Config delivers a configuration snapshot (構成スナップショット). */
@@ -20,11 +21,11 @@ const FREQUENCIES: readonly ConfigSnapshotDeliveryFrequency[] = [
 
 export interface ConfigRecorderProps {
   /**
-   * Where configuration history and snapshots go: an `AuditLogArchive` with purpose
-   * 'config-history' (AWS Config cannot deliver to an Object Lock bucket with default
-   * retention).
+   * Where configuration history and snapshots go: an archive with purpose 'config-history'
+   * (AWS Config cannot deliver to an Object Lock bucket with default retention), created here
+   * (`AuditLogArchive`) or an existing one (`AuditLogArchive.fromArchiveAttributes`).
    */
-  readonly archive: AuditLogArchive;
+  readonly archive: IAuditLogArchive;
   /**
    * Record global resource types (IAM users, roles, policies …). Set it in the home region
    * only (DET-1): recording them in every region duplicates configuration items and cost.
@@ -76,18 +77,27 @@ export class ConfigRecorder extends Construct {
     recordImplements(this, 'DET-1');
     const { archive } = props;
     if (archive.purpose !== 'config-history') {
-      throw new Error(
-        `ConfigRecorder archive with purpose "${archive.purpose}" is refused [DET-1]: AWS Config does not support ` +
+      throw new GovCloudError({
+        code: 'ConfigRecorderArchiveNotConfigHistory',
+        problem: `ConfigRecorder archive with purpose "${archive.purpose}" is refused`,
+        requirement: 'DET-1',
+        fix:
+          `AWS Config does not support ` +
           `delivery to a bucket with Object Lock default retention; pass an AuditLogArchive with purpose 'config-history'.`,
-      );
+        scope: this,
+      });
     }
     const frequency = props.snapshotDeliveryFrequency ?? 'TwentyFour_Hours';
     if (!FREQUENCIES.includes(frequency)) {
-      throw new Error(
-        `ConfigRecorder snapshotDeliveryFrequency "${frequency}" is not supported [DET-1]: use one of ${FREQUENCIES.join(', ')}.`,
-      );
+      throw new GovCloudError({
+        code: 'ConfigRecorderFrequencyUnsupported',
+        problem: `ConfigRecorder snapshotDeliveryFrequency "${frequency}" is not supported`,
+        requirement: 'DET-1',
+        fix: `use one of ${FREQUENCIES.join(', ')}.`,
+        scope: this,
+      });
     }
-    validatePrefix('ConfigRecorder', 's3KeyPrefix', props.s3KeyPrefix, 'DET-1');
+    validatePrefix(this, 'ConfigRecorder', 's3KeyPrefix', props.s3KeyPrefix, 'DET-1');
 
     const stack = Stack.of(this);
     if (props.createServiceLinkedRole) {

@@ -4,46 +4,37 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AuditLogArchive } from './audit-log-archive';
+import type { IAuditLogArchive } from './audit-log-archive';
 import { validatePrefix } from './private/policy';
-import { allowLogsToUseKey } from '../network/encrypted-log-group';
+import { allowLogsToUseKey } from '../core/logs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { BASELINE_IAM_PATH } from '../guardrails/baseline-tag';
 
 /**
- * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1).
- * `logs.RetentionDays` is a numeric enum, so the number maps onto it without a cast.
+ * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1): every
+ * finite `logs.RetentionDays` of 365 days or more.
  */
-const LOG_RETENTION: ReadonlyMap<number, logs.RetentionDays> = new Map([
-  [365, logs.RetentionDays.ONE_YEAR],
-  [400, logs.RetentionDays.THIRTEEN_MONTHS],
-  [545, logs.RetentionDays.EIGHTEEN_MONTHS],
-  [731, logs.RetentionDays.TWO_YEARS],
-  [1096, logs.RetentionDays.THREE_YEARS],
-  [1827, logs.RetentionDays.FIVE_YEARS],
-  [2192, logs.RetentionDays.SIX_YEARS],
-  [2557, logs.RetentionDays.SEVEN_YEARS],
-  [2922, logs.RetentionDays.EIGHT_YEARS],
-  [3288, logs.RetentionDays.NINE_YEARS],
-  [3653, logs.RetentionDays.TEN_YEARS],
-]);
-
-/** Same reasoning as the archive: a fiscal year (年度) plus the time to audit it. */
-const DEFAULT_LOG_RETENTION_DAYS = 400;
+const LOG_RETENTION: readonly logs.RetentionDays[] = Object.values(logs.RetentionDays).filter(
+  (d): d is logs.RetentionDays =>
+    typeof d === 'number' && d >= 365 && d !== logs.RetentionDays.INFINITE,
+);
 
 export interface ProtectedAuditTrailProps {
   /**
-   * Where log and digest files go: an `AuditLogArchive` with purpose 'audit-trail' (Object
-   * Lock). The trail encrypts with the archive's key.
+   * Where log and digest files go: an archive with purpose 'audit-trail' (Object Lock),
+   * created here (`AuditLogArchive`) or an existing central one
+   * (`AuditLogArchive.fromArchiveAttributes`). The trail encrypts with the archive's key.
    */
-  readonly archive: AuditLogArchive;
+  readonly archive: IAuditLogArchive;
   /**
-   * Retention of the CloudWatch Logs copy of the trail, in days (RET-1). One of the values
-   * CloudWatch Logs accepts from one year up: 365, 400, 545, 731, 1096, 1827, 2192, 2557,
-   * 2922, 3288, 3653.
-   * @default 400
+   * Retention of the CloudWatch Logs copy of the trail (RET-1). One of the values CloudWatch
+   * Logs accepts from one year up (365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+   * 3653 days); the same reasoning as the archive: a fiscal year (年度) plus the time to
+   * audit it.
+   * @default logs.RetentionDays.THIRTEEN_MONTHS (400 days)
    */
-  readonly logRetentionDays?: number;
+  readonly retention?: logs.RetentionDays;
   /**
    * Customer-managed key for the log group (KEY-1).
    * @default - the archive's key (same purpose: audit logs)
@@ -81,34 +72,39 @@ export class ProtectedAuditTrail extends Construct {
   public readonly trailArn: string;
   /** CloudWatch Logs group receiving the trail's events. */
   public readonly logGroup: logs.LogGroup;
-  /** Retention of the log group, in days. */
-  public readonly logRetentionDays: number;
+  /** Retention of the log group. */
+  public readonly retention: logs.RetentionDays;
 
   constructor(scope: Construct, id: string, props: ProtectedAuditTrailProps) {
     super(scope, id);
     recordImplements(this, 'LOG-1', 'LOG-3', 'RET-1', 'KEY-1');
     const { archive } = props;
     if (archive.purpose !== 'audit-trail') {
-      throw new Error(
-        `ProtectedAuditTrail archive with purpose "${archive.purpose}" is refused [LOG-3]: the trail must write ` +
-          `to an Object Lock archive; pass an AuditLogArchive with purpose 'audit-trail'.`,
-      );
+      throw new GovCloudError({
+        code: 'ProtectedAuditTrailArchiveNotAuditTrail',
+        problem: `ProtectedAuditTrail archive with purpose "${archive.purpose}" is refused`,
+        requirement: 'LOG-3',
+        fix: `the trail must write to an Object Lock archive; pass an AuditLogArchive with purpose 'audit-trail'.`,
+        scope: this,
+      });
     }
-    this.logRetentionDays = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const retention = LOG_RETENTION.get(this.logRetentionDays);
-    if (retention === undefined) {
-      throw new Error(
-        `ProtectedAuditTrail logRetentionDays "${this.logRetentionDays}" is not allowed [RET-1]: use a value ` +
-          `CloudWatch Logs accepts of at least one year: ${[...LOG_RETENTION.keys()].join(', ')}.`,
-      );
+    this.retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    if (!LOG_RETENTION.includes(this.retention)) {
+      throw new GovCloudError({
+        code: 'ProtectedAuditTrailRetentionNotAllowed',
+        problem: `ProtectedAuditTrail retention "${this.retention}" is not allowed`,
+        requirement: 'RET-1',
+        fix: `use a value CloudWatch Logs accepts of at least one year: ${LOG_RETENTION.join(', ')}.`,
+        scope: this,
+      });
     }
-    validatePrefix('ProtectedAuditTrail', 's3KeyPrefix', props.s3KeyPrefix, 'LOG-1');
+    validatePrefix(this, 'ProtectedAuditTrail', 's3KeyPrefix', props.s3KeyPrefix, 'LOG-1');
 
     const stack = Stack.of(this);
     const logGroupKey = props.logGroupEncryptionKey ?? archive.key;
     allowLogsToUseKey(this, logGroupKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention,
+      retention: this.retention,
       encryptionKey: logGroupKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,2 +1,7 @@
 export * from './locked-backup-vault';
-export * from './protected-backup-plan';
+export {
+  backupVaultArn,
+  type BackupCopyDestination,
+  ProtectedBackupPlan,
+  type ProtectedBackupPlanProps,
+} from './protected-backup-plan';

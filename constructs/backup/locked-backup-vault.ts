@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** AWS Backup's shortest grace time before a Vault Lock becomes immutable. */
@@ -34,9 +35,12 @@ export interface LockedBackupVaultProps {
  *
  * Note on crypto-erasure (KEY-4): Vault Lock blocks deleting recovery points, not deleting
  * keys. Scheduling deletion of the municipality's keys makes its locked recovery points
- * unreadable; see constructs/tenancy/README.md.
+ * unreadable; see constructs/system/README.md.
  *
- * Implements BAK-3 (Vault Lock, compliance, RETAIN), KEY-1.
+ * The copy across the two centres (BAK-2) is the backup plan's (`ProtectedBackupPlan`);
+ * this vault is only where copies land.
+ *
+ * Implements BAK-3 (Vault Lock, compliance, RETAIN), KEY-1 (customer-managed key).
  */
 export class LockedBackupVault extends Construct {
   /** The vault. */
@@ -46,17 +50,25 @@ export class LockedBackupVault extends Construct {
 
   constructor(scope: Construct, id: string, props: LockedBackupVaultProps) {
     super(scope, id);
-    recordImplements(this, 'BAK-2', 'BAK-3');
+    recordImplements(this, 'BAK-3', 'KEY-1');
     const changeableForDays = props.changeableForDays ?? MIN_CHANGEABLE_FOR_DAYS;
     if (!Number.isInteger(props.minRetentionDays) || props.minRetentionDays < 1) {
-      throw new Error(
-        `LockedBackupVault minRetentionDays "${props.minRetentionDays}" is not allowed [BAK-3]: give a whole number of days ≥ 1 (the sample uses 365).`,
-      );
+      throw new GovCloudError({
+        code: 'LockedBackupVaultMinRetentionInvalid',
+        problem: `LockedBackupVault minRetentionDays "${props.minRetentionDays}" is not allowed`,
+        requirement: 'BAK-3',
+        fix: `give a whole number of days ≥ 1 (the sample uses 365).`,
+        scope: this,
+      });
     }
     if (!Number.isInteger(changeableForDays) || changeableForDays < MIN_CHANGEABLE_FOR_DAYS) {
-      throw new Error(
-        `LockedBackupVault changeableForDays "${changeableForDays}" is not allowed [BAK-3]: AWS Backup needs at least ${MIN_CHANGEABLE_FOR_DAYS} days before the lock enters compliance mode.`,
-      );
+      throw new GovCloudError({
+        code: 'LockedBackupVaultChangeableForTooShort',
+        problem: `LockedBackupVault changeableForDays "${changeableForDays}" is not allowed`,
+        requirement: 'BAK-3',
+        fix: `AWS Backup needs at least ${MIN_CHANGEABLE_FOR_DAYS} days before the lock enters compliance mode.`,
+        scope: this,
+      });
     }
     this.minRetentionDays = props.minRetentionDays;
     this.vault = new backup.BackupVault(this, 'Vault', {

@@ -6,6 +6,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { LockedBackupVault } from './locked-backup-vault';
 import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** The only regions a copy may go to (REG-3: 退避先は全て日本国内). */
@@ -72,8 +73,9 @@ const INTERVALS_HOURS = [1, 2, 3, 4, 6, 8, 12, 24];
  *
  * Cost: no fixed cost; backup storage in both regions and the inter-region transfer per GB.
  *
- * Implements BAK-1 (plan for every stateful resource), BAK-2 (copy East/West), BAK-3 (Vault
- * Lock), REG-3 (destination only in Japan).
+ * Implements BAK-1 (plan for every stateful resource), BAK-2 (copy East/West), REG-3 (destination
+ * only in Japan), AVL-1 (interval and continuous backup from the RPO), AVL-2 (the remote copy a
+ * reduced-configuration recovery starts from); its vault, a `LockedBackupVault`, records BAK-3.
  */
 export class ProtectedBackupPlan extends Construct {
   /** The local vault. */
@@ -169,47 +171,75 @@ export function backupVaultArn(
 function validate(scope: Construct, props: ProtectedBackupPlanProps): void {
   const { region, backupVaultArn: arn } = props.copyTo;
   if (!isJapanRegion(region)) {
-    throw new Error(
-      `ProtectedBackupPlan copyTo.region "${region}" is outside Japan [REG-3]: backup copies may only go to ${JAPAN_REGIONS.join(' or ')}.`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanCopyOutsideJapan',
+      problem: `ProtectedBackupPlan copyTo.region "${region}" is outside Japan`,
+      requirement: 'REG-3',
+      fix: `backup copies may only go to ${JAPAN_REGIONS.join(' or ')}.`,
+      scope: scope,
+    });
   }
   const own = Stack.of(scope).region;
   if (!Token.isUnresolved(own) && own === region) {
-    throw new Error(
-      `ProtectedBackupPlan copyTo.region "${region}" is the plan's own region [BAK-2]: copy to the other Japanese region (東西2センター).`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanCopyToOwnRegion',
+      problem: `ProtectedBackupPlan copyTo.region "${region}" is the plan's own region`,
+      requirement: 'BAK-2',
+      fix: `copy to the other Japanese region (東西2センター).`,
+      scope: scope,
+    });
   }
   const arnRegion = arn.split(':')[3];
   if (!/^arn:[^:]+:backup:[^:]+:[^:]+:backup-vault:.+$/.test(arn) || arnRegion !== region) {
-    throw new Error(
-      `ProtectedBackupPlan copyTo.backupVaultArn "${arn}" is not a backup vault in ${region} [REG-3]: give arn:aws:backup:${region}:<account>:backup-vault:<name>.`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanCopyVaultArnInvalid',
+      problem: `ProtectedBackupPlan copyTo.backupVaultArn "${arn}" is not a backup vault in ${region}`,
+      requirement: 'REG-3',
+      fix: `give arn:aws:backup:${region}:<account>:backup-vault:<name>.`,
+      scope: scope,
+    });
   }
   const interval = props.intervalHours ?? 24;
   if (!INTERVALS_HOURS.includes(interval)) {
-    throw new Error(
-      `ProtectedBackupPlan intervalHours "${interval}" is not an even interval over a day [AVL-1]: use one of ${INTERVALS_HOURS.join(', ')}.`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanIntervalUneven',
+      problem: `ProtectedBackupPlan intervalHours "${interval}" is not an even interval over a day`,
+      requirement: 'AVL-1',
+      fix: `use one of ${INTERVALS_HOURS.join(', ')}.`,
+      scope: scope,
+    });
   }
   if (
     props.continuousBackup &&
     props.vaultLockMinRetentionDays > CONTINUOUS_BACKUP_MAX_RETENTION_DAYS
   ) {
-    throw new Error(
-      `ProtectedBackupPlan continuousBackup "true" cannot go into a vault locked for ${props.vaultLockMinRetentionDays} days [AVL-1, BAK-3]: AWS Backup keeps continuous recovery points ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} days at most; lower vaultLockMinRetentionDays to ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} or drop continuous backup.`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanContinuousBackupLocked',
+      problem: `ProtectedBackupPlan continuousBackup "true" cannot go into a vault locked for ${props.vaultLockMinRetentionDays} days (Vault Lock, BAK-3)`,
+      requirement: 'AVL-1',
+      fix: `AWS Backup keeps continuous recovery points ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} days at most; lower vaultLockMinRetentionDays to ${CONTINUOUS_BACKUP_MAX_RETENTION_DAYS} or drop continuous backup.`,
+      scope,
+    });
   }
   if (props.resources.length === 0) {
-    throw new Error(
-      `ProtectedBackupPlan resources "[]" is empty [BAK-1]: select every stateful resource (database, buckets).`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanNoResources',
+      problem: `ProtectedBackupPlan resources "[]" is empty`,
+      requirement: 'BAK-1',
+      fix: `select every stateful resource (database, buckets).`,
+      scope: scope,
+    });
   }
   if (
     !Number.isInteger(props.retentionDays) ||
     props.retentionDays < props.vaultLockMinRetentionDays
   ) {
-    throw new Error(
-      `ProtectedBackupPlan retentionDays "${props.retentionDays}" is shorter than the Vault Lock minimum ${props.vaultLockMinRetentionDays} [BAK-3]: keep recovery points at least as long as the lock requires, or the vault refuses them.`,
-    );
+    throw new GovCloudError({
+      code: 'ProtectedBackupPlanRetentionBelowVaultLock',
+      problem: `ProtectedBackupPlan retentionDays "${props.retentionDays}" is shorter than the Vault Lock minimum ${props.vaultLockMinRetentionDays}`,
+      requirement: 'BAK-3',
+      fix: `keep recovery points at least as long as the lock requires, or the vault refuses them.`,
+      scope: scope,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
+import { GovCloudError, type GovCloudErrorProps } from './errors';
 
 /**
  * Execution roles of CloudFormation StackSets (service-managed `stacksets-exec-*`,
@@ -46,24 +47,38 @@ export function defaultDeployerArns(scope: IConstruct): string[] {
 
 /**
  * Checks deployer patterns; throws naming the construct, the prop, the value and the fix. An
- * empty list would reserve management to nobody and make the resource unmanageable.
+ * empty list would reserve management to nobody and make the resource unmanageable. `scope`,
+ * when given, is the construct named in the error.
  */
 export function validateDeployerArns(
   owner: string,
   prop: string,
   arns: readonly string[],
-  requirement: string,
+  requirement: GovCloudErrorProps['requirement'],
+  scope?: IConstruct,
 ): void {
   if (arns.length === 0) {
-    throw new Error(
-      `${owner} ${prop} "[]" names nobody [${requirement}]: management would be reserved to no principal and the resource could never be changed again; give the role ARN that deploys the baseline, or leave it out for the default.`,
-    );
+    throw new GovCloudError({
+      code: `${owner}DeployerArnsEmpty`,
+      problem: `${owner} ${prop} "[]" names nobody`,
+      requirement,
+      fix:
+        'management would be reserved to no principal and the resource could never be changed again; ' +
+        'give the role ARN that deploys the baseline, or leave it out for the default.',
+      scope,
+    });
   }
   for (const arn of arns) {
     if (!Token.isUnresolved(arn) && !DEPLOYER_ARN.test(arn)) {
-      throw new Error(
-        `${owner} ${prop} "${arn}" is not an IAM role ARN pattern [${requirement}]: use arn:aws:iam::<account>:role/<name>, wildcards allowed (e.g. arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-ap-northeast-1).`,
-      );
+      throw new GovCloudError({
+        code: `${owner}DeployerArnNotRole`,
+        problem: `${owner} ${prop} "${arn}" is not an IAM role ARN pattern`,
+        requirement,
+        fix:
+          'use arn:aws:iam::<account>:role/<name>, wildcards allowed (e.g. ' +
+          'arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-ap-northeast-1).',
+        scope,
+      });
     }
   }
 }

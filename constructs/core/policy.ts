@@ -3,6 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { GovCloudError } from './errors';
 
 /**
  * Statements already added per policy owner (key or bucket): Sid -> statement body.
@@ -17,7 +18,13 @@ function uniqueStatement(
 ): iam.PolicyStatement | undefined {
   const base = statement.sid;
   if (!base) {
-    throw new Error('internal: policy statements added once need a Sid');
+    throw new GovCloudError({
+      code: 'StatementAddedOnceWithoutSid',
+      problem: 'internal: policy statements added once need a Sid',
+      requirement: 'KEY-1',
+      fix: 'give the statement a sid, so that a key or bucket shared by several constructs gets it once.',
+      scope: owner,
+    });
   }
   // Resolved, because principals render as fresh lazy tokens each time; the Sid is not part
   // of what makes two statements the same.

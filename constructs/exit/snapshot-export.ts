@@ -3,10 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { nagResourceFinding } from '../system/nag-finding';
-import { logServerAccess } from '../system/operations-log-bucket';
+import { nagResourceFinding } from '../core/nag-finding';
+import { hardenedBucketProps, logServerAccess } from '../core/bucket';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
-import { hardenedBucketProps } from '../core/bucket';
 
 export interface SnapshotExportProps {
   /**
@@ -59,15 +59,19 @@ export class SnapshotExport extends Construct {
 
   constructor(scope: Construct, id: string, props: SnapshotExportProps) {
     super(scope, id);
-    recordImplements(this, 'PORT-1');
+    recordImplements(this, 'PORT-1', 'KEY-1', 'KEY-3', 'RET-3');
     this.encryptionKey = props.encryptionKey;
     const stack = Stack.of(this);
     const noncurrent = props.noncurrentVersionRetention ?? Duration.days(90);
     const noncurrentDays = noncurrent.toDays({ integral: false });
     if (!Number.isInteger(noncurrentDays) || noncurrentDays < 1) {
-      throw new Error(
-        `SnapshotExport noncurrentVersionRetention "${noncurrent.toHumanString()}" is invalid [RET-3]: use a whole number of days ≥ 1.`,
-      );
+      throw new GovCloudError({
+        code: 'SnapshotExportNoncurrentRetentionInvalid',
+        problem: `SnapshotExport noncurrentVersionRetention "${noncurrent.toHumanString()}" is invalid`,
+        requirement: 'RET-3',
+        fix: `use a whole number of days ≥ 1.`,
+        scope: this,
+      });
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...hardenedBucketProps(props.encryptionKey),
@@ -141,19 +145,20 @@ export class SnapshotExport extends Construct {
   /**
    * Lets `grantee` start, watch and cancel export tasks with this role and key:
    * rds:StartExportTask, iam:PassRole of the export role, and the KMS grant the export
-   * needs on the key.
+   * needs on the key. The returned grant covers all three.
    */
   public grantStartExport(grantee: iam.IGrantable): iam.Grant {
-    iam.Grant.addToPrincipal({
+    const tasks = iam.Grant.addToPrincipal({
       grantee,
       actions: ['rds:StartExportTask', 'rds:DescribeExportTasks', 'rds:CancelExportTask'],
       resourceArns: ['*'],
     });
-    this.exportRole.grantPassRole(grantee.grantPrincipal);
-    return iam.Grant.addToPrincipal({
+    const passRole = this.exportRole.grantPassRole(grantee.grantPrincipal);
+    const key = iam.Grant.addToPrincipal({
       grantee,
       actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:RetireGrant'],
       resourceArns: [this.encryptionKey.keyArn],
     });
+    return tasks.combine(passRole).combine(key);
   }
 }

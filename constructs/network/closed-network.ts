@@ -4,12 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ipv4CidrProblem, parseIpv4Cidr } from './cidr';
+import { parseIpv4Cidr } from '../core/cidr';
 import type { IPremisesConnectivity } from './connectivity';
 import { DEFAULT_INTERFACE_ENDPOINTS, interfaceEndpointMonthlyUsd } from './endpoints';
 import { HybridDns, type DnsForwardingRule } from './hybrid-dns';
 import { VpcFlowLogs } from './vpc-flow-logs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { validateClosedNetwork } from './private/closed-network-validation';
 
 /** Route 53 Resolver options of a closed network. */
 export interface ClosedNetworkResolverOptions {
@@ -62,7 +64,7 @@ export interface ClosedNetworkProps {
    * Flow-log retention (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Strip the rules of the VPC's default security group (Security Hub EC2.2). CDK does
    * this with a Lambda-backed custom resource, which brings an asset (so `cdk bootstrap`)
@@ -77,8 +79,6 @@ export interface ClosedNetworkProps {
 export const APP_SUBNETS = 'app';
 export const DATA_SUBNETS = 'data';
 
-/** Network ACL quota per direction (default service quota). */
-const NACL_RULE_QUOTA = 20;
 /** Ephemeral TCP ports replies may arrive on from outside the VPC (see buildNetworkAcl). */
 const EPHEMERAL_PORT_FIRST = 32768;
 const EPHEMERAL_PORT_LAST = 65535;
@@ -103,8 +103,9 @@ const EPHEMERAL_PORT_LAST = 65535;
  * Fixed cost: interface endpoints × AZs × USD 0.014/h (default 5 × 2 ≈ USD 102 a month),
  * plus resolver endpoints if requested; gateway endpoints (S3, DynamoDB) are free.
  *
- * Implements NET-1 (no Internet path), NET-2/NET-3 (through `connectivity`), NET-4 (premises
- * only), NET-5 (through `resolver`), NET-6 (maintenance over endpoints), LOG-4 (flow logs).
+ * Implements NET-1 (no Internet path), NET-4 (premises only), NET-6 (maintenance over
+ * endpoints); its parts add NET-2/NET-3 (`connectivity`), NET-5 (`resolver`, a `HybridDns`) and
+ * LOG-4 (`VpcFlowLogs`).
  */
 export class ClosedNetwork extends Construct {
   /** The VPC. */
@@ -141,13 +142,17 @@ export class ClosedNetwork extends Construct {
     super(scope, id);
     recordImplements(this, 'NET-1', 'NET-4', 'NET-6');
     const maxAzs = props.maxAzs ?? 2;
-    validate(props, maxAzs);
+    validateClosedNetwork(this, props, maxAzs);
     const known = Stack.of(this).availabilityZones.length;
     if (known < maxAzs) {
       // An account-agnostic stack names only two AZs (Fn::GetAZs); Vpc would quietly use two.
-      throw new Error(
-        `ClosedNetwork maxAzs "${maxAzs}" exceeds the ${known} availability zones this stack can name [BAK-4]: set the stack's env.account (accountId in config) so that CDK looks the zones up, or use 2.`,
-      );
+      throw new GovCloudError({
+        code: 'ClosedNetworkMaxAzsUnknown',
+        problem: `ClosedNetwork maxAzs "${maxAzs}" exceeds the ${known} availability zones this stack can name`,
+        requirement: 'BAK-4',
+        fix: `set the stack's env.account (accountId in config) so that CDK looks the zones up, or use 2.`,
+        scope: this,
+      });
     }
     this.premisesCidrs = [...props.premisesCidrs];
     const { prefix } = parseIpv4Cidr(props.cidr);
@@ -200,7 +205,7 @@ export class ClosedNetwork extends Construct {
     this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', {
       vpc: this.vpc,
       encryptionKey: props.flowLogKey,
-      retention: props.logRetention,
+      retention: props.retention,
     });
 
     const endpoints = [...(props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)];
@@ -354,55 +359,4 @@ function ownAccountPrincipalsAndResources(account: string): iam.PolicyStatement 
       StringEqualsIfExists: { 'aws:ResourceAccount': account },
     },
   });
-}
-
-function validate(props: ClosedNetworkProps, maxAzs: number): void {
-  const cidrProblem = ipv4CidrProblem(props.cidr);
-  if (cidrProblem) {
-    throw new Error(
-      `ClosedNetwork cidr "${props.cidr}" ${cidrProblem} [NET-1]: give a canonical IPv4 CIDR between /16 and /24.`,
-    );
-  }
-  const { prefix } = parseIpv4Cidr(props.cidr);
-  if (prefix < 16 || prefix > 24) {
-    throw new Error(
-      `ClosedNetwork cidr "${props.cidr}" has prefix /${prefix} [NET-1]: use /16 to /24 (a VPC allows /16-/28, and two tiers in each AZ must fit).`,
-    );
-  }
-  if (!Number.isInteger(maxAzs) || maxAzs < 2 || maxAzs > 3) {
-    throw new Error(
-      `ClosedNetwork maxAzs "${maxAzs}" is not allowed [BAK-4]: use 2 or 3 availability zones for redundancy.`,
-    );
-  }
-  for (const cidr of props.premisesCidrs) {
-    const problem = ipv4CidrProblem(cidr);
-    if (problem || parseIpv4Cidr(cidr).prefix < 8) {
-      throw new Error(
-        `ClosedNetwork premisesCidrs "${cidr}" ${problem ?? 'is broader than /8'} [NET-4]: list the municipal premises networks as canonical CIDRs no broader than /8; never 0.0.0.0/0.`,
-      );
-    }
-  }
-  for (const port of props.premisesTcpPorts ?? [443]) {
-    if (port === 22 || port === 3389 || !Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(
-        `ClosedNetwork premisesTcpPorts "${port}" is not allowed [NET-6]: SSH (22) and RDP (3389) are never opened; maintain through Session Manager / ECS Exec over the ssmmessages endpoint.`,
-      );
-    }
-  }
-  const endpoints = props.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS;
-  const bad = endpoints.find((e) => !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(e));
-  if (bad !== undefined || new Set(endpoints).size !== endpoints.length) {
-    throw new Error(
-      `ClosedNetwork interfaceEndpoints "${bad ?? endpoints.join(',')}" is invalid [NET-1]: list service names like "ecr.api" once each.`,
-    );
-  }
-  const dnsIn = props.resolver?.inbound ? 2 : 0;
-  const dnsOut = props.resolver?.outbound || props.resolver?.forwardingRules?.length ? 1 : 0;
-  const inboundRules =
-    2 + props.premisesCidrs.length * ((props.premisesTcpPorts ?? [443]).length + dnsIn + dnsOut);
-  if (inboundRules > NACL_RULE_QUOTA) {
-    throw new Error(
-      `ClosedNetwork premisesCidrs "${props.premisesCidrs.join(',')}" need ${inboundRules} inbound network ACL rules [NET-4]: the quota is ${NACL_RULE_QUOTA}; summarize the premises networks into fewer CIDRs.`,
-    );
-  }
 }

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** What a premises connection is attached to. */
@@ -94,9 +95,12 @@ export abstract class PremisesConnectivity {
 
 function checkId(prop: string, value: string, prefix: string): void {
   if (!new RegExp(`^${prefix}-[0-9a-f]{8,17}$`).test(value)) {
-    throw new Error(
-      `PremisesConnectivity ${prop} "${value}" is not a ${prefix}- id [NET-2]: give the id from the connection service, e.g. ${prefix}-0123456789abcdef0.`,
-    );
+    throw new GovCloudError({
+      code: 'PremisesConnectivityIdInvalid',
+      problem: `PremisesConnectivity ${prop} "${value}" is not a ${prefix}- id`,
+      requirement: 'NET-2',
+      fix: `give the id from the connection service, e.g. ${prefix}-0123456789abcdef0.`,
+    });
   }
 }
 

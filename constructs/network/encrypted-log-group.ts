@@ -1,10 +1,10 @@
-import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
-import { addKeyStatementOnce } from '../core/policy';
+import { allowLogsToUseKey } from '../core/logs';
 
 /** One year: the least RET-1 accepts (証跡は１年間以上保存). */
 const MIN_RETENTION_DAYS = 365;
@@ -35,7 +35,8 @@ export interface EncryptedLogGroupProps {
  * CloudWatch Logs guide describes it); the statement names log groups by wildcard so that the
  * key does not depend on the log group that depends on it.
  *
- * Implements RET-1 (≥ 365 days), LOG-5 (encrypted operations logs), KEY-1.
+ * Implements RET-1 (≥ 365 days), KEY-1; as the group of operations logs it serves LOG-5, which
+ * the tier that writes to it records.
  */
 export class EncryptedLogGroup extends Construct {
   /** The log group. */
@@ -46,9 +47,13 @@ export class EncryptedLogGroup extends Construct {
     recordImplements(this, 'RET-1', 'KEY-1');
     const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
     if (retention < MIN_RETENTION_DAYS || retention === logs.RetentionDays.INFINITE) {
-      throw new Error(
-        `EncryptedLogGroup retention "${retention}" is not allowed [RET-1]: keep logs at least ${MIN_RETENTION_DAYS} days and choose a finite value, e.g. logs.RetentionDays.THIRTEEN_MONTHS.`,
-      );
+      throw new GovCloudError({
+        code: 'EncryptedLogGroupRetentionNotAllowed',
+        problem: `EncryptedLogGroup retention "${retention}" is not allowed`,
+        requirement: 'RET-1',
+        fix: `keep logs at least ${MIN_RETENTION_DAYS} days and choose a finite value, e.g. logs.RetentionDays.THIRTEEN_MONTHS.`,
+        scope: this,
+      });
     }
     allowLogsToUseKey(this, props.encryptionKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
@@ -58,36 +63,4 @@ export class EncryptedLogGroup extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }
-}
-
-/**
- * Lets CloudWatch Logs in the key's region and account use `key` for log groups of that
- * account, once per key. The statement names log groups by wildcard, with the `aws:logs:arn`
- * encryption context the CloudWatch Logs guide ("Encrypt log data using AWS KMS") describes,
- * so that the key does not depend on the log group that depends on it. For an imported key,
- * whose policy this app does not own, `scope` gets a warning instead.
- */
-export function allowLogsToUseKey(scope: IConstruct, key: kms.IKey): void {
-  const stack = Stack.of(key);
-  addKeyStatementOnce(
-    scope,
-    key,
-    new iam.PolicyStatement({
-      sid: 'AllowCloudWatchLogsOfThisAccount',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: [
-        'kms:Encrypt*',
-        'kms:Decrypt*',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:Describe*',
-      ],
-      resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${stack.region}:${stack.account}:log-group:*`,
-        },
-      },
-    }),
-  );
 }

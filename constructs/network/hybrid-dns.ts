@@ -1,7 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
-import { cidrContains, parseIpv4 } from './cidr';
+import { cidrContains, parseIpv4 } from '../core/cidr';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** A domain the closed network resolves through premises DNS servers. */
@@ -53,25 +54,37 @@ export class HybridDns extends Construct {
 
   constructor(scope: Construct, id: string, props: HybridDnsProps) {
     super(scope, id);
-    recordImplements(this, 'NET-5');
+    recordImplements(this, 'NET-5', 'NET-4');
     const rules = props.forwardingRules ?? [];
     const outbound = props.outbound ?? rules.length > 0;
     if (props.subnets.length < 2) {
-      throw new Error(
-        `HybridDns subnets "${props.subnets.length}" are too few [NET-5]: Route 53 Resolver endpoints need one subnet in each of at least two AZs.`,
-      );
+      throw new GovCloudError({
+        code: 'HybridDnsTooFewSubnets',
+        problem: `HybridDns subnets "${props.subnets.length}" are too few`,
+        requirement: 'NET-5',
+        fix: `Route 53 Resolver endpoints need one subnet in each of at least two AZs.`,
+        scope: this,
+      });
     }
     if (rules.length > 0 && !outbound) {
-      throw new Error(
-        `HybridDns outbound "false" with ${rules.length} forwarding rules [NET-5]: forwarding rules need the outbound endpoint; set outbound: true.`,
-      );
+      throw new GovCloudError({
+        code: 'HybridDnsForwardingWithoutOutbound',
+        problem: `HybridDns outbound "false" with ${rules.length} forwarding rules`,
+        requirement: 'NET-5',
+        fix: `forwarding rules need the outbound endpoint; set outbound: true.`,
+        scope: this,
+      });
     }
     for (const rule of rules) {
       for (const ip of rule.targetIps) {
         if (parseIpv4(ip) === undefined || !props.premisesCidrs.some((c) => cidrContains(c, ip))) {
-          throw new Error(
-            `HybridDns forwardingRules target "${ip}" of ${rule.domainName} is not in the premises CIDRs [NET-5]: forward only to premises DNS servers inside ${props.premisesCidrs.join(', ') || '(none)'}.`,
-          );
+          throw new GovCloudError({
+            code: 'HybridDnsForwardTargetOutsidePremises',
+            problem: `HybridDns forwardingRules target "${ip}" of ${rule.domainName} is not in the premises CIDRs`,
+            requirement: 'NET-5',
+            fix: `forward only to premises DNS servers inside ${props.premisesCidrs.join(', ') || '(none)'}.`,
+            scope: this,
+          });
         }
       }
     }

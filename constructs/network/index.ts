@@ -1,7 +1,5 @@
-export * from './cidr';
 export * from './closed-network';
 export * from './connectivity';
 export * from './encrypted-log-group';
-export * from './endpoints';
 export * from './hybrid-dns';
 export * from './vpc-flow-logs';

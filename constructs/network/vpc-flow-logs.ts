@@ -34,7 +34,8 @@ export interface VpcFlowLogsProps {
  * new VpcFlowLogs(this, 'FlowLogs', { vpc, encryptionKey: key.key });
  * ```
  *
- * Implements LOG-4 (flow logs for every VPC, ≥ 1-year log group), RET-1, KEY-1.
+ * Implements LOG-4 (flow logs for every VPC); its log group, an `EncryptedLogGroup`, records RET-1
+ * and KEY-1.
  */
 export class VpcFlowLogs extends Construct {
   /** The encrypted log group the flow log writes to. */

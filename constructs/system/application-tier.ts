@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -10,25 +10,15 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { ClosedNetwork } from '../network/closed-network';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from './nag-finding';
+import { nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
+import {
+  DEFAULT_CONTAINER_USER,
+  validateApplicationTier,
+} from './private/application-tier-validation';
 
-/** Default non-root user of the sample container (CT.ECS.PR.3). */
-const DEFAULT_CONTAINER_USER = '1000:1000';
 /** Name of the writable scratch volume of the task. */
 const SCRATCH_VOLUME = 'scratch';
-
-/** Valid Fargate CPU units → allowed memory (MiB). */
-const FARGATE_MEMORY: Record<number, readonly number[]> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
-
-/** The ACM certificate ARN shape; the region must be Tokyo or Osaka (REG-1). */
-const CERTIFICATE_ARN = /^arn:aws:acm:(ap-northeast-[13]):\d{12}:certificate\/[0-9a-f-]{36}$/;
 
 /**
  * Protocol from the ALB to the tasks (KEY-3).
@@ -116,7 +106,7 @@ export interface ApplicationTierProps {
    * Retention of the application and ECS Exec log groups (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Prefix of the ALB access-log objects in `accessLogsBucket`.
    * @default 'alb'
@@ -174,13 +164,21 @@ export class ApplicationTier extends Construct {
 
   constructor(scope: Construct, id: string, props: ApplicationTierProps) {
     super(scope, id);
-    recordImplements(this, 'KEY-3', 'LOG-5', 'BAK-4');
+    recordImplements(this, 'KEY-3', 'LOG-5', 'NET-1', 'NET-4', 'NET-6', 'BAK-4');
     const cpu = props.cpu ?? 256;
     const memoryMiB = props.memoryMiB ?? 512;
     const desiredCount = props.desiredCount ?? 2;
     const targetProtocol = props.targetProtocol ?? 'HTTPS';
     const containerPort = props.containerPort ?? (targetProtocol === 'HTTPS' ? 8443 : 8080);
-    validate(this, props, cpu, memoryMiB, desiredCount, containerPort, targetProtocol);
+    validateApplicationTier(
+      this,
+      props,
+      cpu,
+      memoryMiB,
+      desiredCount,
+      containerPort,
+      targetProtocol,
+    );
     const { network } = props;
     const vpc = network.vpc;
 
@@ -203,11 +201,11 @@ export class ApplicationTier extends Construct {
 
     this.logGroup = new EncryptedLogGroup(this, 'AppLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
     }).logGroup;
     this.execLogGroup = new EncryptedLogGroup(this, 'ExecSessionLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
     }).logGroup;
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
@@ -348,70 +346,6 @@ export class ApplicationTier extends Construct {
         reason:
           'Log streams of the ECS Exec session log group only: stream names are created per session, so the ARN ends in ":*".',
       },
-    );
-  }
-}
-
-function validate(
-  scope: Construct,
-  props: ApplicationTierProps,
-  cpu: number,
-  memoryMiB: number,
-  desiredCount: number,
-  containerPort: number,
-  targetProtocol: TargetProtocol,
-): void {
-  if (targetProtocol !== 'HTTPS' && targetProtocol !== 'HTTP') {
-    throw new Error(
-      `ApplicationTier targetProtocol "${String(targetProtocol)}" is not allowed [KEY-3]: use 'HTTPS' (TLS to the tasks, the default) or 'HTTP' (TLS ends at the load balancer).`,
-    );
-  }
-  const cert = CERTIFICATE_ARN.exec(props.certificateArn);
-  const region = Stack.of(scope).region;
-  if (!cert) {
-    throw new Error(
-      `ApplicationTier certificateArn "${props.certificateArn}" is not an ACM certificate ARN in Tokyo or Osaka [KEY-3]: give arn:aws:acm:<ap-northeast-1|3>:<account>:certificate/<uuid>.`,
-    );
-  }
-  if (!Token.isUnresolved(region) && cert[1] !== region) {
-    throw new Error(
-      `ApplicationTier certificateArn "${props.certificateArn}" is in ${cert[1]}, but the load balancer is in ${region} [KEY-3]: use a certificate issued or imported in ${region}.`,
-    );
-  }
-  const user = props.containerUser ?? DEFAULT_CONTAINER_USER;
-  if (
-    !/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user) ||
-    /^(root|0)(:|$)/.test(user)
-  ) {
-    throw new Error(
-      `ApplicationTier containerUser "${user}" is not allowed [DET-2]: give a non-root user as uid[:gid] or a name the image defines, e.g. "1000:1000" (CT.ECS.PR.3).`,
-    );
-  }
-  const scratch = props.scratchPath ?? '/tmp';
-  if (!/^\/[A-Za-z0-9_./-]+$/.test(scratch) || scratch === '/') {
-    throw new Error(
-      `ApplicationTier scratchPath "${scratch}" is not allowed [DET-2]: give an absolute directory other than "/", e.g. "/tmp" (the root filesystem stays read-only, CT.ECS.PR.6).`,
-    );
-  }
-  const allowed = FARGATE_MEMORY[cpu];
-  if (!allowed) {
-    throw new Error(
-      `ApplicationTier cpu "${cpu}" is not a Fargate size [BAK-4]: use 256, 512, 1024, 2048 or 4096.`,
-    );
-  }
-  if (!allowed.includes(memoryMiB)) {
-    throw new Error(
-      `ApplicationTier memoryMiB "${memoryMiB}" does not fit cpu ${cpu} [BAK-4]: use one of ${allowed.join(', ')}.`,
-    );
-  }
-  if (!Number.isInteger(desiredCount) || desiredCount === 1 || desiredCount < 0) {
-    throw new Error(
-      `ApplicationTier desiredCount "${desiredCount}" is not allowed [BAK-4]: run at least 2 tasks (one per AZ), or 0 until the first image is pushed.`,
-    );
-  }
-  if (!Number.isInteger(containerPort) || containerPort < 1024 || containerPort > 65535) {
-    throw new Error(
-      `ApplicationTier containerPort "${containerPort}" is not allowed [NET-4]: use an unprivileged port 1024-65535.`,
     );
   }
 }

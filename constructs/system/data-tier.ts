@@ -7,20 +7,14 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from './nag-finding';
-import { logServerAccess } from './operations-log-bucket';
+import { nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
-import { hardenedBucketProps } from '../core/bucket';
+import { validateDataTier } from './private/data-tier-validation';
+import { hardenedBucketProps, logServerAccess } from '../core/bucket';
 import { RDS_OS_METRICS_LOG_GROUP_NAME } from './rds-os-metrics-log-group';
 
 /** PostgreSQL's port. A non-default port adds nothing behind security groups (see RDS11). */
 const POSTGRES_PORT = 5432;
-
-/** Intervals RDS Enhanced Monitoring accepts, in seconds; 0 turns it off. */
-const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60];
-
-/** RDS cluster identifier rules: letter first, letters/digits/single hyphens, ≤ 63. */
-const CLUSTER_IDENTIFIER = /^[a-z](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/;
 
 export interface DataTierProps {
   /** The VPC. */
@@ -60,7 +54,7 @@ export interface DataTierProps {
    * Retention of the database log group (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
   /**
    * Enhanced Monitoring (OS メトリクス) interval of every instance, in seconds (1, 5, 10, 15, 30
    * or 60); 0 turns it off (LOG-5). RDS writes the metrics to the account-wide `RDSOSMetrics`
@@ -98,8 +92,8 @@ export interface DataTierProps {
  * Fixed cost: Serverless v2 at 0.5 ACU minimum × 2 instances (≈ USD 0.15/ACU-h in Tokyo ≈
  * USD 110 a month) or the provisioned class × 2, plus storage and I/O.
  *
- * Implements KEY-1, KEY-3 (TLS forced), KEY-4 (per-municipality key), LOG-5, BAK-4
- * (Multi-AZ), TEN-1 (own database).
+ * Implements KEY-1, KEY-3 (TLS forced), LOG-5, BAK-4 (Multi-AZ); given the municipality's own key
+ * and used once per municipality it serves KEY-4 and TEN-1, which `MunicipalityTenant` records.
  */
 export class DataTier extends Construct {
   /** The Aurora cluster. */
@@ -121,7 +115,7 @@ export class DataTier extends Construct {
   constructor(scope: Construct, id: string, props: DataTierProps) {
     super(scope, id);
     recordImplements(this, 'KEY-1', 'KEY-3', 'LOG-5', 'BAK-4');
-    validate(props);
+    validateDataTier(this, props);
     this.encryptionKey = props.encryptionKey;
 
     this.securityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
@@ -133,7 +127,7 @@ export class DataTier extends Construct {
 
     this.logGroup = new EncryptedLogGroup(this, 'PostgresLogs', {
       encryptionKey: props.encryptionKey,
-      retention: props.logRetention,
+      retention: props.retention,
       logGroupName: `/aws/rds/cluster/${props.clusterIdentifier}/postgresql`,
     }).logGroup;
 
@@ -358,34 +352,5 @@ export class DataTier extends Construct {
         "Objects of this municipality's own exchange bucket; object keys are chosen by the application at runtime.",
     });
     return policy;
-  }
-}
-
-function validate(props: DataTierProps): void {
-  if (!CLUSTER_IDENTIFIER.test(props.clusterIdentifier)) {
-    throw new Error(
-      `DataTier clusterIdentifier "${props.clusterIdentifier}" is not a valid RDS identifier [LOG-5]: use lowercase letters, digits and single hyphens, starting with a letter, at most 63 characters.`,
-    );
-  }
-  if (
-    props.instanceClass !== undefined &&
-    !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(props.instanceClass)
-  ) {
-    throw new Error(
-      `DataTier instanceClass "${props.instanceClass}" is not an RDS instance class [BAK-4]: use e.g. "db.r7g.large", or leave it out for Serverless v2.`,
-    );
-  }
-  const interval = props.monitoringIntervalSeconds ?? 0;
-  if (!MONITORING_INTERVALS.includes(interval)) {
-    throw new Error(
-      `DataTier monitoringIntervalSeconds "${interval}" is not allowed [LOG-5]: use 1, 5, 10, 15, 30 or 60 (Enhanced Monitoring), or 0 to turn it off.`,
-    );
-  }
-  const min = props.minCapacity ?? 0.5;
-  const max = props.maxCapacity ?? 2;
-  if (min < 0.5 || max > 256 || min > max || (min * 2) % 1 !== 0 || (max * 2) % 1 !== 0) {
-    throw new Error(
-      `DataTier minCapacity/maxCapacity "${min}/${max}" are not allowed [BAK-4]: use 0.5-256 ACU in steps of 0.5 with min ≤ max.`,
-    );
   }
 }

@@ -53,7 +53,7 @@ export interface MunicipalSystemProps {
    * Retention of every log group and of the operations log bucket (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
 }
 
 /**
@@ -73,7 +73,8 @@ export interface MunicipalSystemProps {
  * `DB_HOST`, `DB_PORT`, `DB_READER_HOST`, `EXCHANGE_BUCKET` and `MUNICIPALITY_CODE` tell it
  * where things are.
  *
- * Implements (through its parts) KEY-1, KEY-3, KEY-4, LOG-5, NET-4, NET-6, BAK-4, TEN-1.
+ * Records no requirement itself; its parts implement KEY-1, KEY-3, LOG-5, NET-1, NET-4, NET-6,
+ * BAK-4, and with the municipality's own key and database KEY-4 and TEN-1.
  */
 export class MunicipalSystem extends Construct {
   /** Application tier. */
@@ -85,7 +86,7 @@ export class MunicipalSystem extends Construct {
 
   constructor(scope: Construct, id: string, props: MunicipalSystemProps) {
     super(scope, id);
-    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
     const sizes = props.sizes ?? {};
     this.operationsLogs = new OperationsLogBucket(this, 'OperationsLogs', {
       retentionDays: retention,
@@ -99,7 +100,7 @@ export class MunicipalSystem extends Construct {
       instanceClass: sizes.dbInstanceClass,
       minCapacity: sizes.dbMinCapacity,
       maxCapacity: sizes.dbMaxCapacity,
-      logRetention: retention,
+      retention,
     });
     this.application = new ApplicationTier(this, 'Application', {
       network: props.network,
@@ -114,7 +115,7 @@ export class MunicipalSystem extends Construct {
       cpu: sizes.taskCpu,
       memoryMiB: sizes.taskMemoryMiB,
       desiredCount: sizes.desiredCount,
-      logRetention: retention,
+      retention,
     });
     this.data.grantApplicationAccess(
       this.application.taskRole,

@@ -1,7 +1,7 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { hardenedBucketProps } from '../core/bucket';
 
@@ -28,12 +28,16 @@ export class OperationsLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsLogBucketProps = {}) {
     super(scope, id);
-    recordImplements(this, 'LOG-5', 'RET-1');
+    recordImplements(this, 'LOG-5', 'RET-1', 'KEY-3');
     const retentionDays = props.retentionDays ?? 400;
     if (!Number.isInteger(retentionDays) || retentionDays < 365) {
-      throw new Error(
-        `OperationsLogBucket retentionDays "${retentionDays}" is too short [RET-1]: keep operations logs at least 365 days.`,
-      );
+      throw new GovCloudError({
+        code: 'OperationsLogBucketRetentionTooShort',
+        problem: `OperationsLogBucket retentionDays "${retentionDays}" is too short`,
+        requirement: 'RET-1',
+        fix: `keep operations logs at least 365 days.`,
+        scope: this,
+      });
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...hardenedBucketProps(),
@@ -69,29 +73,4 @@ export class OperationsLogBucket extends Construct {
       },
     );
   }
-}
-
-/**
- * Sends the S3 server access logs of `source` to `target` under `prefix`, authorised by a
- * bucket-policy statement for `logging.s3.amazonaws.com` bound to `source` and this account.
- * Unlike the `serverAccessLogsBucket` prop, this never falls back to the LogDeliveryWrite ACL
- * (which CDK uses when the `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy` flag is off, and
- * which is incompatible with ACLs disabled), so it behaves the same in any app.
- */
-export function logServerAccess(source: s3.Bucket, target: s3.IBucket, prefix: string): void {
-  (source.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
-    destinationBucketName: target.bucketName,
-    logFilePrefix: prefix,
-  };
-  target.addToResourcePolicy(
-    new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-      actions: ['s3:PutObject'],
-      resources: [target.arnForObjects(`${prefix}*`)],
-      conditions: {
-        ArnLike: { 'aws:SourceArn': source.bucketArn },
-        StringEquals: { 'aws:SourceAccount': Stack.of(source).account },
-      },
-    }),
-  );
 }

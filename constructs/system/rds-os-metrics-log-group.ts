@@ -80,7 +80,7 @@ export class RdsOsMetricsLogGroup extends Construct {
       this.encryptionKey = props.encryptionKey;
     } else {
       const deployerArns = props.deployerArns ?? defaultDeployerArns(this);
-      validateDeployerArns('RdsOsMetricsLogGroup', 'deployerArns', deployerArns, 'KEY-2');
+      validateDeployerArns('RdsOsMetricsLogGroup', 'deployerArns', deployerArns, 'KEY-2', this);
       const key = new PurposeKey(this, 'Key', { purpose: 'monitoring' });
       key.reserveManagementTo(deployerArns);
       this.encryptionKey = key.key;

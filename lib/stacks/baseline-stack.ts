@@ -148,7 +148,7 @@ export class GovCloudBaselineStack extends Stack {
       });
       this.auditTrail = new ProtectedAuditTrail(this, 'AuditTrail', {
         archive: this.auditArchive,
-        logRetentionDays: config.logRetentionDays,
+        retention: config.logRetentionDays as logs.RetentionDays,
       });
     }
     if (creates('configRecorder')) {

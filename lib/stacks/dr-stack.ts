@@ -7,8 +7,8 @@ import { BaselineProtection } from '../../constructs/guardrails/baseline-protect
 import { PurposeKey } from '../../constructs/keys/purpose-key';
 import { ClosedNetwork } from '../../constructs/network/closed-network';
 import { PremisesConnectivity } from '../../constructs/network/connectivity';
-import { tagTenantResources } from '../../constructs/tenancy/municipality-tenant';
-import { TenantBudget } from '../../constructs/tenancy/tenant-budget';
+import { tagTenantResources } from '../../constructs/system/municipality-tenant';
+import { TenantBudget } from '../../constructs/system/tenant-budget';
 import type { GovCloudConfig } from '../config';
 import type { SystemTenant } from '../config/sections/system';
 import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
@@ -117,7 +117,7 @@ export class GovCloudDrStack extends Stack {
         premisesCidrs: system.premisesCidrs,
         interfaceEndpoints: [],
         flowLogKey: logKey.key,
-        logRetention: config.logRetentionDays as logs.RetentionDays,
+        retention: config.logRetentionDays as logs.RetentionDays,
         connectivity: system.dr.transitGatewayId
           ? PremisesConnectivity.transitGateway({
               transitGatewayId: system.dr.transitGatewayId,

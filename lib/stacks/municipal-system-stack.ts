@@ -10,7 +10,7 @@ import {
   PremisesConnectivity,
   type IPremisesConnectivity,
 } from '../../constructs/network/connectivity';
-import { MunicipalityTenant } from '../../constructs/tenancy/municipality-tenant';
+import { MunicipalityTenant } from '../../constructs/system/municipality-tenant';
 import { ApplicationTier } from '../../constructs/system/application-tier';
 import { OperationsLogBucket } from '../../constructs/system/operations-log-bucket';
 import type { GovCloudConfig } from '../config';
@@ -25,7 +25,7 @@ import { applyStandardTags } from './tags';
 function networkOptions(
   config: GovCloudConfig,
   cidr: string,
-): Omit<ClosedNetworkProps, 'flowLogKey' | 'logRetention'> {
+): Omit<ClosedNetworkProps, 'flowLogKey' | 'retention'> {
   const s = config.system;
   let connectivity: IPremisesConnectivity | undefined;
   if (s.transitGatewayId) {
@@ -92,7 +92,7 @@ export class MunicipalSharedPlatformStack extends Stack {
     this.network = new ClosedNetwork(this, 'Network', {
       ...networkOptions(config, s.vpcCidr),
       flowLogKey: key.key,
-      logRetention: retention(config),
+      retention: retention(config),
     });
     const operationsLogs = new OperationsLogBucket(this, 'OperationsLogs', {
       retentionDays: config.logRetentionDays,
@@ -111,7 +111,7 @@ export class MunicipalSharedPlatformStack extends Stack {
       cpu: s.sizes.taskCpu,
       memoryMiB: s.sizes.taskMemoryMiB,
       desiredCount: s.sizes.desiredCount,
-      logRetention: retention(config),
+      retention: retention(config),
     });
     Tags.of(this).add(TENANCY_TAG, TENANCY_APPLICATION);
     Validations.of(this).addWarning(
@@ -222,7 +222,7 @@ export class MunicipalSystemStack extends Stack {
       // In Osaka the DR stack in Tokyo creates the budget (BUDGETS_REGION).
       monthlyBudgetUsd: this.region === BUDGETS_REGION ? s.perTenantMonthlyBudgetUsd : undefined,
       budgetNotificationEmails: config.notificationEmails,
-      logRetention: retention(config),
+      retention: retention(config),
     });
     if (!props.shared) {
       Tags.of(this).add(TENANCY_TAG, TENANCY_VPC);

@@ -7,7 +7,7 @@ import {
   stackNameProblem,
   type ConfigProblem,
 } from '../../lib/config';
-import { defaultConfigFile, fictitiousMunicipalities } from '../constructs/tenancy/fixtures';
+import { defaultConfigFile, fictitiousMunicipalities } from '../constructs/system/fixtures';
 import { appLikeCli } from '../support/app';
 
 // Issue 11, problem 8: names that feed stack names and descriptions are checked in the schema,

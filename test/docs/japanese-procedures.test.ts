@@ -70,10 +70,10 @@ const hasJapanese = (line: string) => {
 const PROCEDURES: [string, string, string, string, string][] = [
   [
     'crypto-erasure (KEY-4)',
-    'constructs/tenancy/README.md',
-    '## Crypto-erasure',
-    'constructs/tenancy/README.ja.md',
-    '## 一団体の暗号化消去',
+    'constructs/system/README.md',
+    '### Crypto-erasure',
+    'constructs/system/README.ja.md',
+    '### 一団体の暗号化消去',
   ],
   [
     'break-glass (IAM-1)',
@@ -214,7 +214,7 @@ describe('Japanese editions of the operator procedures', () => {
       detection: 0,
       exit: 1,
       network: 1,
-      system: 3,
+      system: 4,
     });
     expect(commands(section(read('constructs/exit/README.md'), '## Steps'))).toHaveLength(3);
     expect(PREFIXES).toEqual(expect.arrayContaining(['LOG', 'KEY', 'TEN', 'PORT']));
@@ -284,7 +284,7 @@ describe('Japanese editions of the operator procedures', () => {
     expect(read('constructs/backup/README.md')).toMatch(/three days after creation the Vault Lock/);
   });
 
-  test.each(['tenancy', 'access', 'backup'])(
+  test.each(['system', 'access', 'backup'])(
     'constructs/%s/README.md links to its Japanese edition',
     (folder) => {
       expect(read(`constructs/${folder}/README.md`)).toContain('[日本語版](README.ja.md)');

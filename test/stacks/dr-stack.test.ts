@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { systemTenants } from '../../lib/config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from '../../lib/stacks/dr-stack';
 import { appLikeCli } from '../support/app';
-import { PREMISES, sampleConfig } from '../constructs/tenancy/fixtures';
+import { PREMISES, sampleConfig } from '../constructs/system/fixtures';
 
 describe('GovCloudDrStack', () => {
   const config = sampleConfig({

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
-import { sampleConfig } from '../constructs/tenancy/fixtures';
+import { sampleConfig } from '../constructs/system/fixtures';
 
 const APPROVAL = 'デジタル庁 承認番号 2025-0001 (fictitious)';
 

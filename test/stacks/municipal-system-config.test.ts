@@ -4,7 +4,7 @@ import {
   defaultConfigFile,
   fictitiousMunicipalities,
   sampleConfig,
-} from '../constructs/tenancy/fixtures';
+} from '../constructs/system/fixtures';
 
 /** The one-line problems a system section produces. */
 function problems(system: Record<string, unknown>, root: Record<string, unknown> = {}): string[] {

@@ -1,6 +1,6 @@
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { appLikeCli } from '../support/app';
-import { fictitiousMunicipalities, sampleConfig } from '../constructs/tenancy/fixtures';
+import { fictitiousMunicipalities, sampleConfig } from '../constructs/system/fixtures';
 
 /** CloudFormation's limits per template. */
 const MAX_RESOURCES = 500;

@@ -4,7 +4,7 @@ import { buildGovCloudApp } from '../../lib/app';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
-import { PREMISES, resourcesOf, sampleConfig } from '../constructs/tenancy/fixtures';
+import { PREMISES, resourcesOf, sampleConfig } from '../constructs/system/fixtures';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
 

@@ -7,7 +7,7 @@ import {
   nthBlock,
   parseIpv4,
   parseIpv4Cidr,
-} from '../../../constructs/network/cidr';
+} from '../../../constructs/core/cidr';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../../../constructs/network/endpoints';
 import type { GuidanceTable } from '../guidance';
 import { municipalitySchema, type Municipality } from '../municipality';

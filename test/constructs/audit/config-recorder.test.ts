@@ -161,3 +161,33 @@ describe('ConfigRecorder validation', () => {
     );
   });
 });
+
+describe('ConfigRecorder delivering to an existing archive (AuditLogArchive.fromArchiveAttributes)', () => {
+  test('the delivery channel names the imported bucket and key; no bucket policy is created', () => {
+    const stack = newStack();
+    const archive = AuditLogArchive.fromArchiveAttributes(stack, 'Central', {
+      bucketArn: 'arn:aws:s3:::central-config-archive-444455556666',
+      keyArn: 'arn:aws:kms:ap-northeast-1:444455556666:key/11111111-2222-3333-4444-555555555555',
+      purpose: 'config-history',
+    });
+    new ConfigRecorder(stack, 'Config', { archive });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Config::DeliveryChannel', {
+      S3BucketName: 'central-config-archive-444455556666',
+      S3KmsKeyArn:
+        'arn:aws:kms:ap-northeast-1:444455556666:key/11111111-2222-3333-4444-555555555555',
+    });
+    template.resourceCountIs('AWS::S3::BucketPolicy', 0);
+  });
+
+  test('an imported audit-trail archive is refused [DET-1]', () => {
+    const stack = newStack();
+    const archive = AuditLogArchive.fromArchiveAttributes(stack, 'Central', {
+      bucketArn: 'arn:aws:s3:::central-audit-archive-444455556666',
+      keyArn: 'arn:aws:kms:ap-northeast-1:444455556666:key/11111111-2222-3333-4444-555555555555',
+    });
+    expect(() => new ConfigRecorder(stack, 'Config', { archive })).toThrow(
+      /ConfigRecorder archive with purpose "audit-trail" is refused \[DET-1\]/,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   AuditLogArchive,
@@ -147,11 +147,11 @@ describe('ProtectedAuditTrail CloudWatch Logs copy (RET-1, KEY-1)', () => {
     expect(resources[trailId].Properties.CloudWatchLogsLogGroupArn).toEqual({
       'Fn::GetAtt': [logGroupId, 'Arn'],
     });
-    expect(trail.logRetentionDays).toBe(400);
+    expect(trail.retention).toBe(400);
   });
 
   test.each([365, 731, 3653])('retention %i days is used as given', (days) => {
-    const { resources, logGroupId } = synth({ logRetentionDays: days });
+    const { resources, logGroupId } = synth({ retention: days });
     expect(resources[logGroupId].Properties.RetentionInDays).toBe(days);
   });
 
@@ -229,15 +229,15 @@ describe('ProtectedAuditTrail CloudWatch Logs copy (RET-1, KEY-1)', () => {
 
 describe('ProtectedAuditTrail validation', () => {
   test.each([30, 90, 366, 3654, 0])(
-    'logRetentionDays %i is refused, listing the allowed values [RET-1]',
+    'retention %i is refused, listing the allowed values [RET-1]',
     (days) => {
       const stack = newStack();
       const archive = new AuditLogArchive(stack, 'Archive');
       expect(
-        () => new ProtectedAuditTrail(stack, 'AuditTrail', { archive, logRetentionDays: days }),
+        () => new ProtectedAuditTrail(stack, 'AuditTrail', { archive, retention: days }),
       ).toThrow(
         new RegExp(
-          `ProtectedAuditTrail logRetentionDays "${days}" is not allowed \\[RET-1\\].*365, 400, 545, 731.*3653`,
+          `ProtectedAuditTrail retention "${days}" is not allowed \\[RET-1\\].*365, 400, 545, 731.*3653`,
         ),
       );
     },
@@ -257,5 +257,59 @@ describe('ProtectedAuditTrail validation', () => {
     expect(
       () => new ProtectedAuditTrail(stack, 'AuditTrail', { archive, s3KeyPrefix: 'trail/' }),
     ).toThrow(/ProtectedAuditTrail s3KeyPrefix "trail\/" is not a valid S3 key prefix \[LOG-1\]/);
+  });
+});
+
+describe('ProtectedAuditTrail writing to a central archive (AuditLogArchive.fromArchiveAttributes)', () => {
+  const CENTRAL_BUCKET = 'arn:aws:s3:::central-audit-archive-444455556666';
+  const CENTRAL_KEY =
+    'arn:aws:kms:ap-northeast-1:444455556666:key/11111111-2222-3333-4444-555555555555';
+
+  function synthCentral() {
+    const stack = newStack();
+    const archive = AuditLogArchive.fromArchiveAttributes(stack, 'Central', {
+      bucketArn: CENTRAL_BUCKET,
+      keyArn: CENTRAL_KEY,
+    });
+    new ProtectedAuditTrail(stack, 'AuditTrail', { archive });
+    const template = Template.fromStack(stack);
+    return { stack, template, resources: template.toJSON().Resources };
+  }
+
+  test('the trail names the central bucket and key; the log group is encrypted with that key', () => {
+    const { template, resources } = synthCentral();
+    const trailId = logicalIdOf(template, 'AWS::CloudTrail::Trail', 'AuditTrail');
+    expect(resources[trailId].Properties).toMatchObject({
+      S3BucketName: 'central-audit-archive-444455556666',
+      KMSKeyId: CENTRAL_KEY,
+    });
+    const logGroupId = logicalIdOf(template, 'AWS::Logs::LogGroup', 'AuditTrailLogGroup');
+    expect(resources[logGroupId].Properties.KmsKeyId).toBe(CENTRAL_KEY);
+  });
+
+  test('creates no bucket, bucket policy or key, and warns that the owner must let CloudTrail in', () => {
+    const { stack, template } = synthCentral();
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    template.resourceCountIs('AWS::S3::BucketPolicy', 0);
+    template.resourceCountIs('AWS::KMS::Key', 0);
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('The audit log archive is imported'),
+        expect.stringContaining('The encryption key is imported'),
+      ]),
+    );
+  });
+
+  test('a central archive imported with purpose config-history is refused [LOG-3]', () => {
+    const stack = newStack();
+    const archive = AuditLogArchive.fromArchiveAttributes(stack, 'Central', {
+      bucketArn: CENTRAL_BUCKET,
+      keyArn: CENTRAL_KEY,
+      purpose: 'config-history',
+    });
+    expect(() => new ProtectedAuditTrail(stack, 'AuditTrail', { archive })).toThrow(
+      /ProtectedAuditTrail archive with purpose "config-history" is refused \[LOG-3\].*\(at AuditTest\/AuditTrail\)/,
+    );
   });
 });

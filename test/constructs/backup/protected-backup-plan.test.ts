@@ -6,7 +6,7 @@ import {
   ProtectedBackupPlan,
   type ProtectedBackupPlanProps,
 } from '../../../constructs/backup/protected-backup-plan';
-import { dataKey, testStack } from '../tenancy/fixtures';
+import { dataKey, testStack } from '../system/fixtures';
 
 const OSAKA_VAULT = 'arn:aws:backup:ap-northeast-3:111122223333:backup-vault:sample-139998-copy';
 
@@ -232,7 +232,7 @@ describe('ProtectedBackupPlan interval and continuous backup from the RPO (AVL-1
 
   test('continuous backup into a vault locked for a year is refused', () => {
     expect(() => plan({ continuousBackup: true })).toThrow(
-      /continuousBackup "true" cannot go into a vault locked for 365 days \[AVL-1, BAK-3\]/,
+      /continuousBackup "true" cannot go into a vault locked for 365 days \(Vault Lock, BAK-3\) \[AVL-1\]/,
     );
   });
 

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SnapshotExport } from '../../../constructs/exit/snapshot-export';
 import { OperationsLogBucket } from '../../../constructs/system/operations-log-bucket';
-import { dataKey, testStack } from '../tenancy/fixtures';
+import { dataKey, testStack } from '../system/fixtures';
 
 describe('SnapshotExport (PORT-1)', () => {
   const stack = testStack();
@@ -12,7 +12,7 @@ describe('SnapshotExport (PORT-1)', () => {
     accessLogsBucket: new OperationsLogBucket(stack, 'Logs').bucket,
   });
   const operator = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
-  exit.grantStartExport(operator);
+  const grant = exit.grantStartExport(operator);
   const template = Template.fromStack(stack);
   const keyRef = { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey139998'), 'Arn'] };
 
@@ -63,6 +63,15 @@ describe('SnapshotExport (PORT-1)', () => {
     expect(bySid.EncryptExport.Resource).toEqual({
       'Fn::GetAtt': [expect.stringMatching(/^DataKey139998/), 'Arn'],
     });
+  });
+
+  test('grantStartExport returns one grant holding all three statements', () => {
+    expect(grant.success).toBe(true);
+    expect(grant.principalStatements.map((st) => st.actions)).toEqual([
+      ['rds:StartExportTask', 'rds:DescribeExportTasks', 'rds:CancelExportTask'],
+      ['iam:PassRole'],
+      ['kms:CreateGrant', 'kms:DescribeKey', 'kms:RetireGrant'],
+    ]);
   });
 
   test('grantStartExport lets an operator start exports, pass the role and create the KMS grant', () => {

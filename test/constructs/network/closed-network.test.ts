@@ -7,7 +7,7 @@ import { EncryptedLogGroup } from '../../../constructs/network/encrypted-log-gro
 import { VpcFlowLogs } from '../../../constructs/network/vpc-flow-logs';
 import { PremisesConnectivity } from '../../../constructs/network/connectivity';
 import { appLikeCli } from '../../support/app';
-import { closedNetwork, dataKey, PREMISES, resourcesOf, testStack } from '../tenancy/fixtures';
+import { closedNetwork, dataKey, PREMISES, resourcesOf, testStack } from '../system/fixtures';
 
 type Props = Record<string, unknown>;
 

@@ -8,14 +8,7 @@ import { ApplicationTier } from '../../../constructs/system/application-tier';
 import { DataTier } from '../../../constructs/system/data-tier';
 import { MunicipalSystem } from '../../../constructs/system/municipal-system';
 import { OperationsLogBucket } from '../../../constructs/system/operations-log-bucket';
-import {
-  CERT,
-  closedNetwork,
-  dataKey,
-  PREMISES,
-  resourcesOf,
-  testStack,
-} from '../tenancy/fixtures';
+import { CERT, closedNetwork, dataKey, PREMISES, resourcesOf, testStack } from '../system/fixtures';
 
 function build(sizes = {}) {
   const stack = testStack();

@@ -8,11 +8,12 @@ import { ProtectedBackupPlan } from '../backup/protected-backup-plan';
 import { SnapshotExport } from '../exit/snapshot-export';
 import { PurposeKey } from '../keys/purpose-key';
 import { ClosedNetwork, type ClosedNetworkProps } from '../network/closed-network';
-import type { ApplicationTier } from '../system/application-tier';
-import { DataTier } from '../system/data-tier';
-import { MunicipalSystem, type MunicipalSystemSizes } from '../system/municipal-system';
-import { OperationsLogBucket } from '../system/operations-log-bucket';
+import type { ApplicationTier } from './application-tier';
+import { DataTier } from './data-tier';
+import { MunicipalSystem, type MunicipalSystemSizes } from './municipal-system';
+import { OperationsLogBucket } from './operations-log-bucket';
 import { MUNICIPALITY_CODE_TAG, TenantBudget } from './tenant-budget';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** Priority above the app-wide tags, so the tenant's own code wins on its resources. */
@@ -84,7 +85,7 @@ export interface MunicipalityTenantProps {
    * exactly one of `network` and `shared`.
    * @default - none: `shared` must be given
    */
-  readonly network?: Omit<ClosedNetworkProps, 'flowLogKey' | 'logRetention'>;
+  readonly network?: Omit<ClosedNetworkProps, 'flowLogKey' | 'retention'>;
   /**
    * The shared network and application tier (application mode, TEN-2). The tenant then gets
    * its own database, bucket and keys only, and grants the shared application access.
@@ -118,7 +119,7 @@ export interface MunicipalityTenantProps {
    * Retention of every log group and of the operations log bucket (RET-1).
    * @default logs.RetentionDays.THIRTEEN_MONTHS
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly retention?: logs.RetentionDays;
 }
 
 /**
@@ -158,10 +159,10 @@ export class MunicipalityTenant extends Construct {
   constructor(scope: Construct, id: string, props: MunicipalityTenantProps) {
     super(scope, id);
     recordImplements(this, 'TEN-1', 'TEN-3', 'KEY-4');
-    validate(props);
+    validate(this, props);
     this.municipality = props.municipality;
     const code = props.municipality.code;
-    const retention = props.logRetention ?? logs.RetentionDays.THIRTEEN_MONTHS;
+    const retention = props.retention ?? logs.RetentionDays.THIRTEEN_MONTHS;
 
     this.dataKey = new PurposeKey(this, 'DataKey', {
       purpose: 'data',
@@ -179,7 +180,7 @@ export class MunicipalityTenant extends Construct {
       this.network = new ClosedNetwork(this, 'Network', {
         ...props.network,
         flowLogKey: this.dataKey.key,
-        logRetention: retention,
+        retention,
       });
       this.system = new MunicipalSystem(this, 'System', {
         network: this.network,
@@ -187,7 +188,7 @@ export class MunicipalityTenant extends Construct {
         municipalityCode: code,
         clusterIdentifier: props.clusterIdentifier,
         sizes: props.sizes,
-        logRetention: retention,
+        retention,
         ...props.application,
       });
       this.data = this.system.data;
@@ -206,7 +207,7 @@ export class MunicipalityTenant extends Construct {
         instanceClass: props.sizes?.dbInstanceClass,
         minCapacity: props.sizes?.dbMinCapacity,
         maxCapacity: props.sizes?.dbMaxCapacity,
-        logRetention: retention,
+        retention,
       });
       this.data.grantApplicationAccess(
         shared.application.taskRole,
@@ -252,22 +253,34 @@ export function tagTenantResources(scope: Construct, municipalityCode: string): 
   Tags.of(scope).add(MUNICIPALITY_CODE_TAG, municipalityCode, { priority: TENANT_TAG_PRIORITY });
 }
 
-function validate(props: MunicipalityTenantProps): void {
+function validate(scope: Construct, props: MunicipalityTenantProps): void {
   const code = props.municipality.code;
   if (!/^\d{6}$/.test(code)) {
-    throw new Error(
-      `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code [TEN-3]: use the 全国地方公共団体コード with its check digit.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantCodeInvalid',
+      problem: `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code`,
+      requirement: 'TEN-3',
+      fix: `use the 全国地方公共団体コード with its check digit.`,
+      scope: scope,
+    });
   }
   const own = props.network !== undefined;
   if (own === (props.shared !== undefined)) {
-    throw new Error(
-      `MunicipalityTenant network/shared "${own ? 'both' : 'neither'}" given [TEN-1]: give network (own VPC per municipality) or shared (application-level separation), exactly one.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantNetworkOrShared',
+      problem: `MunicipalityTenant network/shared "${own ? 'both' : 'neither'}" given`,
+      requirement: 'TEN-1',
+      fix: `give network (own VPC per municipality) or shared (application-level separation), exactly one.`,
+      scope: scope,
+    });
   }
   if (own && !props.application) {
-    throw new Error(
-      `MunicipalityTenant application "undefined" with an own network [TEN-1]: give the application options (certificateArn, …) for the municipality's own application tier.`,
-    );
+    throw new GovCloudError({
+      code: 'MunicipalityTenantApplicationMissing',
+      problem: `MunicipalityTenant application "undefined" with an own network`,
+      requirement: 'TEN-1',
+      fix: `give the application options (certificateArn, …) for the municipality's own application tier.`,
+      scope: scope,
+    });
   }
 }

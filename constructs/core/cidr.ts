@@ -1,3 +1,5 @@
+import { GovCloudError } from './errors';
+
 /**
  * Small IPv4 CIDR arithmetic for validating and allocating closed-network address space
  * (閉域ネットワークのアドレス設計). Pure functions, no CDK: config validation and constructs
@@ -61,7 +63,12 @@ export function ipv4CidrProblem(cidr: string): string | undefined {
 export function parseIpv4Cidr(cidr: string): Ipv4Block {
   const problem = ipv4CidrProblem(cidr);
   if (problem) {
-    throw new Error(`CIDR "${cidr}" ${problem}`);
+    throw new GovCloudError({
+      code: 'CidrInvalid',
+      problem: `CIDR "${cidr}" ${problem}`,
+      requirement: 'NET-1',
+      fix: 'give a canonical IPv4 CIDR, e.g. 10.64.0.0/16.',
+    });
   }
   const [address, prefix] = cidr.split('/');
   return { network: parseIpv4(address) as number, prefix: Number(prefix) };
@@ -100,7 +107,12 @@ export function blockCount(base: string, prefix: number): number {
 export function nthBlock(base: string, prefix: number, index: number): string {
   const b = parseIpv4Cidr(base);
   if (!Number.isInteger(index) || index < 0 || index >= blockCount(base, prefix)) {
-    throw new Error(`block ${index} of /${prefix} does not fit into ${base}`);
+    throw new GovCloudError({
+      code: 'CidrBlockDoesNotFit',
+      problem: `block ${index} of /${prefix} does not fit into ${base}`,
+      requirement: 'NET-1',
+      fix: 'choose a larger base block or fewer blocks.',
+    });
   }
   return formatIpv4Cidr({ network: (b.network + index * 2 ** (32 - prefix)) >>> 0, prefix });
 }

@@ -7,8 +7,8 @@ import { OperationsLogBucket } from '../../../constructs/system/operations-log-b
 import {
   MunicipalityTenant,
   type MunicipalityTenantProps,
-} from '../../../constructs/tenancy/municipality-tenant';
-import { TenantBudget } from '../../../constructs/tenancy/tenant-budget';
+} from '../../../constructs/system/municipality-tenant';
+import { TenantBudget } from '../../../constructs/system/tenant-budget';
 import { CERT, PREMISES, testStack } from './fixtures';
 
 const A = { name: '架空市', code: '139998' };

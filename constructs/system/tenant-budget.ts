@@ -1,5 +1,6 @@
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import { Construct } from 'constructs';
+import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 
 /** The cost-allocation tag that carries the municipality code on every tenant resource. */
@@ -35,9 +36,13 @@ export class TenantBudget extends Construct {
     super(scope, id);
     recordImplements(this, 'TEN-3', 'DET-4');
     if (!(props.monthlyLimitUsd > 0) || !Number.isFinite(props.monthlyLimitUsd)) {
-      throw new Error(
-        `TenantBudget monthlyLimitUsd "${props.monthlyLimitUsd}" is not a positive amount [TEN-3]: give the monthly budget in US dollars.`,
-      );
+      throw new GovCloudError({
+        code: 'TenantBudgetLimitNotPositive',
+        problem: `TenantBudget monthlyLimitUsd "${props.monthlyLimitUsd}" is not a positive amount`,
+        requirement: 'TEN-3',
+        fix: `give the monthly budget in US dollars.`,
+        scope: this,
+      });
     }
     const subscribers = (props.notificationEmails ?? []).map((address) => ({
       subscriptionType: 'EMAIL',

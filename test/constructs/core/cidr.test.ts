@@ -5,7 +5,7 @@ import {
   ipv4CidrProblem,
   nthBlock,
   parseIpv4,
-} from '../../../constructs/network/cidr';
+} from '../../../constructs/core/cidr';
 
 describe('IPv4 CIDR helpers', () => {
   test.each([

@@ -1,2 +1,0 @@
-export * from './municipality-tenant';
-export * from './tenant-budget';
