@@ -3,6 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AccessRoles } from '../../constructs/access';
+import { GovCloudError } from '../../constructs/core/errors';
 import { recordImplements } from '../../constructs/core/implements';
 import { SecurityAlerts, type WatchedRole } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
@@ -311,9 +312,13 @@ export class GovCloudBaselineStack extends Stack {
   private existingTrailLogGroup(): logs.ILogGroup {
     const name = this.config.platform.existingTrailLogGroupName;
     if (!name) {
-      throw new Error(
-        'platform.existingTrailLogGroupName is missing [DET-3]: trail is "existing" and trailMetricAlarms is on. Fix: give the log group the existing trail delivers to in this account, or set "trailMetricAlarms": false.',
-      );
+      throw new GovCloudError({
+        code: 'BaselineExistingTrailLogGroupMissing',
+        problem: 'platform.existingTrailLogGroupName is missing',
+        requirement: 'DET-3',
+        fix: 'trail is "existing" and trailMetricAlarms is on. Fix: give the log group the existing trail delivers to in this account, or set "trailMetricAlarms": false.',
+        scope: this,
+      });
     }
     return logs.LogGroup.fromLogGroupName(this, 'ExistingTrailLogGroup', name);
   }
