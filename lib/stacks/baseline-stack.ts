@@ -18,8 +18,8 @@ import {
 import { defaultDeployerArns } from '../../constructs/core/deployer';
 import {
   PLATFORM_SERVICES,
-  platformServices,
   type GovCloudConfig,
+  type GovCloudPlan,
   type PlatformService,
   type ServiceOwnership,
 } from '../config';
@@ -27,8 +27,8 @@ import { assertJapanRegion } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudBaselineStackProps extends StackProps {
-  /** The validated configuration (see `loadConfig`). */
-  readonly config: GovCloudConfig;
+  /** The resolved plan of the config (see `loadConfig` and `resolvePlan`). */
+  readonly plan: GovCloudPlan;
   /**
    * True for the configured primary (home) region: the account-wide multi-region trail,
    * global resources in Config and the permission-model roles live there only.
@@ -62,6 +62,7 @@ export function baselineBucketArnPattern(stackName: string): string {
  * custom resources so that CloudFormation StackSets can deploy it without bootstrapping.
  */
 export class GovCloudBaselineStack extends Stack {
+  /** The validated configuration the plan was resolved from. */
   public readonly config: GovCloudConfig;
   public readonly isHomeRegion: boolean;
   /** Object Lock archive of the CloudTrail logs (home region only). */
@@ -109,10 +110,11 @@ export class GovCloudBaselineStack extends Stack {
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
-    applyStandardTags(this, props.config);
+    applyStandardTags(this, props.plan.tags);
     // The region check and the tags above.
     recordImplements(this, 'REG-1', 'IAM-6', 'TEN-3', 'DET-4');
-    const { config, isHomeRegion } = props;
+    const { plan, isHomeRegion } = props;
+    const { config } = plan;
     this.config = config;
     this.isHomeRegion = isHomeRegion;
 
@@ -133,7 +135,7 @@ export class GovCloudBaselineStack extends Stack {
       glacierFlexibleRetrievalAfterDays: Math.max(365, config.archiveColdStorageAfterDays + 90),
     };
 
-    const services = platformServices(config.platform);
+    const services = plan.platformServices;
     this.services = services;
     const creates = (service: PlatformService) => services[service] === 'create';
     Annotations.of(this).addInfo(
@@ -225,7 +227,7 @@ export class GovCloudBaselineStack extends Stack {
     // shorten its retention or remove its key.
     if (detection.rdsOsMetricsLogGroup) {
       this.rdsOsMetrics = new RdsOsMetricsLogGroup(this, 'RdsOsMetrics', {
-        retention: config.logRetentionDays as logs.RetentionDays,
+        retention: plan.logRetention,
         deployerArns,
       });
     }
