@@ -17,7 +17,6 @@ import {
 } from '../../constructs/guardrails/platform-protection';
 import { defaultDeployerArns } from '../../constructs/core/deployer';
 import {
-  PLATFORM_SERVICES,
   type GovCloudConfig,
   type GovCloudPlan,
   type PlatformService,
@@ -368,11 +367,11 @@ export class GovCloudBaselineStack extends Stack {
   }
 }
 
-/** E.g. "trail, configRecorder" or "nothing". */
+/** E.g. "trail, configRecorder" or "nothing", in the plan's order of the services. */
 function listServices(
   services: Readonly<Record<PlatformService, ServiceOwnership>>,
   ownership: ServiceOwnership,
 ): string {
-  const names = PLATFORM_SERVICES.filter((s) => services[s] === ownership);
+  const names = Object.keys(services).filter((s) => services[s as PlatformService] === ownership);
   return names.length > 0 ? names.join(', ') : 'nothing';
 }
