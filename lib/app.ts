@@ -1,17 +1,11 @@
 import { type App, CfnRule, Fn, LegacyStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
-import { PLATFORM_SERVICES, type GovCloudConfig } from './config';
+import { PLATFORM_SERVICES, resolvePlan, type GovCloudConfig } from './config';
 import type { PlatformServicesFile } from './report/files';
 import { GovCloudBaselineStack } from './stacks/baseline-stack';
 import {
   buildMunicipalSystemStacks,
   type MunicipalSystemStacks,
 } from './stacks/municipal-system-stack';
-
-/** Region names used in stack ids: readable, stable. */
-const REGION_LABEL: Record<string, string> = {
-  'ap-northeast-1': 'Tokyo',
-  'ap-northeast-3': 'Osaka',
-};
 
 /** How the app is synthesized. */
 export interface GovCloudAppOptions {
@@ -43,16 +37,14 @@ export function buildGovCloudApp(
   config: GovCloudConfig,
   options: GovCloudAppOptions = {},
 ): GovCloudStacks {
-  const regions = [config.primaryRegion, config.drRegion];
-  const baselineStackNames = regions.map(
-    (region) => `${config.systemName}-Baseline-${REGION_LABEL[region]}`,
-  );
-  const baselines = regions.map((region, i) => {
-    const stack = new GovCloudBaselineStack(app, baselineStackNames[i], {
+  const plan = resolvePlan(config);
+  const baselineStackNames = plan.baselines.map((b) => b.stackName);
+  const baselines = plan.baselines.map(({ region, stackName, isHomeRegion }) => {
+    const stack = new GovCloudBaselineStack(app, stackName, {
       baselineStackNames,
       env: { account: options.stackSet ? undefined : config.accountId, region },
-      config,
-      isHomeRegion: region === config.primaryRegion,
+      plan,
+      isHomeRegion,
       description: `Government Cloud baseline (ベースラインテンプレート) for ${config.municipality.name} ${config.municipality.code}, ${region} (govcloud-jp-cdk)`,
       synthesizer: options.stackSet ? new LegacyStackSynthesizer() : undefined,
       analyticsReporting: options.stackSet ? false : undefined,
@@ -65,9 +57,7 @@ export function buildGovCloudApp(
 
   // StackSets roll out the baseline only; the sample system is deployed per tenant with cdk.
   const system =
-    config.system.enabled && !options.stackSet
-      ? buildMunicipalSystemStacks(app, config, (region) => REGION_LABEL[region])
-      : undefined;
+    config.system.enabled && !options.stackSet ? buildMunicipalSystemStacks(app, plan) : undefined;
 
   return { baselines, system };
 }

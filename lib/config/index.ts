@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './load';
+export * from './plan';
 export * from './local-government-code';
 export * from './regions';
 export * from './stack-names';
@@ -20,3 +21,5 @@ export {
   type PlatformService,
   type ServiceOwnership,
 } from './sections/platform';
+export type { SystemConfig, SystemTenant } from './sections/system';
+export type { NonFunctionalSettings } from './sections/non-functional';

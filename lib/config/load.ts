@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
 import { guidanceFor } from './guidance';
 import type { RequirementId } from '../requirements';
-import { configSchema, GUIDANCE, type GovCloudConfig } from './schema';
+import { configSchema, type GovCloudConfig } from './schema';
 
 /** The config used when `-c config=…` is not given: a fictitious municipality. */
 export const DEFAULT_CONFIG_PATH = 'config/default.json';
@@ -133,13 +133,13 @@ function toProblems(issue: z.core.$ZodIssue): ConfigProblem[] {
       return {
         field,
         value: JSON.stringify((issue.input as Record<string, unknown>)?.[key]),
-        requirement: guidanceFor(GUIDANCE, issue.path).requirement,
+        requirement: guidanceFor(configSchema, issue.path).requirement,
         problem: 'unknown key (a misspelt key would silently fall back to a default)',
         fix: `remove "${key}" or correct its spelling`,
       };
     });
   }
-  const guidance = guidanceFor(GUIDANCE, issue.path);
+  const guidance = guidanceFor(configSchema, issue.path);
   const halfWidth = halfWidthOf(issue.input);
   return [
     {

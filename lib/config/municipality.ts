@@ -20,9 +20,16 @@ export const municipalitySchema = z.strictObject({
     .max(MUNICIPALITY_NAME_MAX_LENGTH, {
       error: (issue) =>
         `has ${String(issue.input).length} characters, more than ${MUNICIPALITY_NAME_MAX_LENGTH}: it goes into the description of every stack, which CloudFormation limits to ${STACK_DESCRIPTION_MAX_BYTES} bytes`,
+    })
+    .meta({
+      requirement: 'TEN-3',
+      fix: 'give the municipality name, e.g. "架空市", in at most 100 characters',
     }),
   /** 全国地方公共団体コード, 6 digits with check digit. */
-  code: localGovernmentCode,
+  code: localGovernmentCode.meta({
+    requirement: 'TEN-3',
+    fix: 'use the 6-digit 全国地方公共団体コード including its check digit (e.g. 131016 for 千代田区)',
+  }),
 });
 
 /** A municipality as validated: name and 6-digit code. */

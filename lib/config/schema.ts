@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import type { GuidanceTable } from './guidance';
 import { localGovernmentCode, municipalitySchema } from './municipality';
 import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
 import { STACK_NAME_MAX_LENGTH, SYSTEM_NAME_MAX_LENGTH } from './stack-names';
-import { ACCESS_GUIDANCE, accessSchema } from './sections/access';
-import { DETECTION_GUIDANCE, detectionSchema } from './sections/detection';
-import { PLATFORM_GUIDANCE, platformSchema, refinePlatformAgainstRoot } from './sections/platform';
-import {
-  NON_FUNCTIONAL_GUIDANCE,
-  nonFunctionalSchema,
-  refineNonFunctionalAgainstRoot,
-} from './sections/non-functional';
-import { refineSystemAgainstRoot, SYSTEM_GUIDANCE, systemSchema } from './sections/system';
+import { accessSchema } from './sections/access';
+import { detectionSchema } from './sections/detection';
+import { platformSchema, refinePlatformAgainstRoot } from './sections/platform';
+import { nonFunctionalSchema, refineNonFunctionalAgainstRoot } from './sections/non-functional';
+import { refineSystemAgainstRoot, systemSchema } from './sections/system';
 
 const region = z.enum(JAPAN_REGIONS, {
   error: (issue) =>
@@ -64,45 +59,95 @@ const tagValue = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
 export const configSchema = z
   .strictObject({
     /** The municipality that owns the tenant area (個別領域). */
-    municipality: municipalitySchema,
+    municipality: municipalitySchema.meta({
+      requirement: 'TEN-3',
+      fix: 'give "municipality": { "name": "<name>", "code": "<6-digit code>" }',
+    }),
     /** Short system name used in stack names, e.g. "juki" (住民基本台帳). */
     systemName: z
       .string()
       .regex(new RegExp(`^[A-Za-z][A-Za-z0-9-]{0,${SYSTEM_NAME_MAX_LENGTH - 1}}$`), {
         error: `is not 1-${SYSTEM_NAME_MAX_LENGTH} letters, digits or hyphens starting with a letter: it begins every stack name (e.g. <systemName>-SystemDr-Shared-Osaka), and CloudFormation takes stack names of at most ${STACK_NAME_MAX_LENGTH} characters matching [A-Za-z][A-Za-z0-9-]*`,
+      })
+      .meta({
+        requirement: 'IAM-6',
+        fix: 'use 1-30 letters, digits or hyphens starting with a letter, e.g. "juki" (half-width, 半角英数字)',
       }),
     /**
      * Purpose of the tenant area (IAM-6): production, staging (検証) or dr (災害対策);
      * development only with `platform.ciCd` (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1).
      */
-    environment: z.enum(['production', 'staging', 'dr', 'development']),
+    environment: z.enum(['production', 'staging', 'dr', 'development']).meta({
+      requirement: 'IAM-6',
+      fix: 'set environment to "production", "staging" (検証) or "dr"; "development" only for a system with CI/CD, stated with "platform": { "ciCd": true } (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, Digital Agency)',
+    }),
     /** Home region (Tokyo by default). */
-    primaryRegion: region.default('ap-northeast-1'),
+    primaryRegion: region.default('ap-northeast-1').meta({
+      requirement: 'REG-1',
+      fix: 'set primaryRegion to "ap-northeast-1" (Tokyo) or "ap-northeast-3" (Osaka)',
+    }),
     /** DR / backup region (Osaka by default); must differ from the primary. */
-    drRegion: region.default('ap-northeast-3'),
+    drRegion: region.default('ap-northeast-3').meta({
+      requirement: 'REG-1',
+      fix: 'set drRegion to the other of "ap-northeast-1" / "ap-northeast-3"',
+    }),
     /** The tenant account (12 digits); leave out to synthesize environment-agnostic templates. */
     accountId: z
       .string()
       .regex(/^\d{12}$/)
-      .optional(),
+      .optional()
+      .meta({ requirement: 'PORT-2', fix: 'use the 12-digit AWS account id, or leave it out' }),
     /** Retention of every log group and of the archive's Object Lock (RET-1). */
-    logRetentionDays: retentionDays.default(DEFAULT_LOG_RETENTION_DAYS),
+    logRetentionDays: retentionDays.default(DEFAULT_LOG_RETENTION_DAYS).meta({
+      requirement: 'RET-1',
+      fix: `use one of ${LOG_RETENTION_DAYS_ALLOWED.join(', ')} (default ${DEFAULT_LOG_RETENTION_DAYS})`,
+    }),
     /** Object Lock mode of the audit archive (RET-2). */
-    objectLockMode: z.enum(['COMPLIANCE', 'GOVERNANCE']).default('COMPLIANCE'),
+    objectLockMode: z.enum(['COMPLIANCE', 'GOVERNANCE']).default('COMPLIANCE').meta({
+      requirement: 'RET-2',
+      fix: 'use "COMPLIANCE" (default), or "GOVERNANCE" together with "governanceModeReason": "<why>"',
+    }),
     /** Required to use GOVERNANCE: why privileged users must be able to shorten retention. */
-    governanceModeReason: z.string().trim().min(1).optional(),
+    governanceModeReason: z.string().trim().min(1).optional().meta({
+      requirement: 'RET-2',
+      fix: 'give a non-empty reason, or remove it together with objectLockMode GOVERNANCE',
+    }),
     /** Days after which archived logs move to colder storage (RET-3). */
-    archiveColdStorageAfterDays: z.number().int().min(30).max(3650).default(90),
+    archiveColdStorageAfterDays: z.number().int().min(30).max(3650).default(90).meta({
+      requirement: 'RET-3',
+      fix: 'use a whole number of days between 30 and 3650 (default 90)',
+    }),
     /** Who receives security alerts (DET-3). Required for production. */
-    notificationEmails: z.array(z.email()).default([]),
+    notificationEmails: z.array(z.email()).default([]).meta({
+      requirement: 'DET-3',
+      fix: 'list the addresses that receive security alerts, e.g. ["security@example.lg.jp"]',
+    }),
     /** Extra tags for every resource (cost allocation, ownership). */
-    tags: z.record(tagKey, tagValue).default({}),
+    tags: z.record(tagKey, tagValue).default({}).meta({
+      requirement: 'DET-4',
+      fix: 'use at most 46 tags with string keys (1-128 chars, not "aws:…", not Environment/MunicipalityCode/System) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
+    }),
     /** Findings accepted on purpose, each with a reason (EVD-1). */
-    acknowledgements: z.array(acknowledgement).max(500).default([]),
-    access: accessSchema,
-    detection: detectionSchema,
-    system: systemSchema,
-    platform: platformSchema,
+    acknowledgements: z.array(acknowledgement).max(500).default([]).meta({
+      requirement: 'EVD-1',
+      fix: 'give [{ "rule": "<rule id>", "path": "<construct path, optional>", "reason": "<why, 10+ characters>", "approvedBy": "<optional>", "reference": "<optional>" }]',
+    }),
+    access: accessSchema.meta({
+      requirement: 'IAM-2',
+      fix: 'see README "Permission model" for the access section',
+    }),
+    detection: detectionSchema.meta({
+      requirement: 'DET-2',
+      fix: 'see README "Writing a config file" for the detection section',
+    }),
+    system: systemSchema.meta({
+      requirement: 'TEN-1',
+      fix: 'see constructs/system/README.md for the system section',
+    }),
+    platform: platformSchema.meta({
+      requirement: 'PLAT-1',
+      fix: 'use "standalone" or "gcas", or an object { "mode": "gcas", "guardDuty": "create", … } (see README "Platform mode")',
+    }),
     /** Non-functional levels of the municipal standard (AVL-1, AVL-2, PORT-3). */
     nonFunctional: nonFunctionalSchema,
   })
@@ -162,68 +207,3 @@ export const configSchema = z
 export type GovCloudConfig = z.output<typeof configSchema>;
 /** What a config file may contain (defaults not yet applied). */
 export type GovCloudConfigInput = z.input<typeof configSchema>;
-
-export const GUIDANCE: GuidanceTable = {
-  municipality: {
-    requirement: 'TEN-3',
-    fix: 'give "municipality": { "name": "<name>", "code": "<6-digit code>" }',
-  },
-  'municipality.name': {
-    requirement: 'TEN-3',
-    fix: 'give the municipality name, e.g. "架空市", in at most 100 characters',
-  },
-  'municipality.code': {
-    requirement: 'TEN-3',
-    fix: 'use the 6-digit 全国地方公共団体コード including its check digit (e.g. 131016 for 千代田区)',
-  },
-  systemName: {
-    requirement: 'IAM-6',
-    fix: 'use 1-30 letters, digits or hyphens starting with a letter, e.g. "juki" (half-width, 半角英数字)',
-  },
-  environment: {
-    requirement: 'IAM-6',
-    fix: 'set environment to "production", "staging" (検証) or "dr"; "development" only for a system with CI/CD, stated with "platform": { "ciCd": true } (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, Digital Agency)',
-  },
-  primaryRegion: {
-    requirement: 'REG-1',
-    fix: 'set primaryRegion to "ap-northeast-1" (Tokyo) or "ap-northeast-3" (Osaka)',
-  },
-  drRegion: {
-    requirement: 'REG-1',
-    fix: 'set drRegion to the other of "ap-northeast-1" / "ap-northeast-3"',
-  },
-  accountId: { requirement: 'PORT-2', fix: 'use the 12-digit AWS account id, or leave it out' },
-  logRetentionDays: {
-    requirement: 'RET-1',
-    fix: `use one of ${LOG_RETENTION_DAYS_ALLOWED.join(', ')} (default ${DEFAULT_LOG_RETENTION_DAYS})`,
-  },
-  objectLockMode: {
-    requirement: 'RET-2',
-    fix: 'use "COMPLIANCE" (default), or "GOVERNANCE" together with "governanceModeReason": "<why>"',
-  },
-  governanceModeReason: {
-    requirement: 'RET-2',
-    fix: 'give a non-empty reason, or remove it together with objectLockMode GOVERNANCE',
-  },
-  archiveColdStorageAfterDays: {
-    requirement: 'RET-3',
-    fix: 'use a whole number of days between 30 and 3650 (default 90)',
-  },
-  notificationEmails: {
-    requirement: 'DET-3',
-    fix: 'list the addresses that receive security alerts, e.g. ["security@example.lg.jp"]',
-  },
-  tags: {
-    requirement: 'DET-4',
-    fix: 'use at most 46 tags with string keys (1-128 chars, not "aws:…", not Environment/MunicipalityCode/System) and string values (0-256 chars) of letters, digits, spaces and _.:/=+-@',
-  },
-  acknowledgements: {
-    requirement: 'EVD-1',
-    fix: 'give [{ "rule": "<rule id>", "path": "<construct path, optional>", "reason": "<why, 10+ characters>", "approvedBy": "<optional>", "reference": "<optional>" }]',
-  },
-  ...ACCESS_GUIDANCE,
-  ...DETECTION_GUIDANCE,
-  ...SYSTEM_GUIDANCE,
-  ...PLATFORM_GUIDANCE,
-  ...NON_FUNCTIONAL_GUIDANCE,
-};

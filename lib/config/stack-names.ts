@@ -1,3 +1,5 @@
+import type { JapanRegion } from './regions';
+
 /**
  * Limits CloudFormation puts on what the config feeds into stacks (PORT-2): checked in the
  * schema so that a config that would fail at deployment stops at synth, naming the field.
@@ -31,4 +33,36 @@ export function stackNameProblem(name: string): string | undefined {
     return `stack name "${name}" does not match CloudFormation's pattern [A-Za-z][A-Za-z0-9-]*`;
   }
   return undefined;
+}
+
+/** Region names used in stack names: readable, stable (REG-1 allows these two only). */
+export const REGION_LABELS: Readonly<Record<JapanRegion, string>> = {
+  'ap-northeast-1': 'Tokyo',
+  'ap-northeast-3': 'Osaka',
+};
+
+/** What every name below is derived from. */
+export interface Named {
+  /** The config's `systemName`. */
+  readonly systemName: string;
+}
+
+/** `<systemName>-<kind>-<Tokyo|Osaka>`, e.g. `juki-Baseline-Tokyo` or `juki-SystemDr-139998-Osaka`. */
+export function stackNameOf(named: Named, kind: string, region: JapanRegion): string {
+  return `${named.systemName}-${kind}-${REGION_LABELS[region]}`;
+}
+
+/** Name of a municipality's copy vault in the DR region (fixed: the primary region needs it). */
+export function drBackupVaultName(named: Named, municipalityCode: string): string {
+  return `${named.systemName.toLowerCase()}-${municipalityCode}-copy`;
+}
+
+/** Alias prefix of the sample system's keys, distinct per system in one account. */
+export function systemAliasPrefix(named: Named): string {
+  return `govcloud-jp-${named.systemName.toLowerCase()}`.replace(/-+/g, '-');
+}
+
+/** Identifier of a municipality's Aurora cluster, distinct per system and municipality. */
+export function clusterIdentifierOf(named: Named, municipalityCode: string): string {
+  return `${named.systemName.toLowerCase()}-${municipalityCode}`.replace(/-+/g, '-');
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { GovCloudError } from '../../constructs/core/errors';
 import { readControlTowerEvidence } from './control-tower';
 import type { Evidence } from './evidence';
 import type { NonFunctionalEvidence } from './non-functional';
@@ -77,9 +78,12 @@ export function writeReport(outdir: string): { files: string[]; summary: ReportS
   const dir = path.join(outdir, COMPLIANCE_DIR);
   const evidencePath = path.join(dir, EVIDENCE_FILE);
   if (!fs.existsSync(evidencePath)) {
-    throw new Error(
-      `${evidencePath} not found [EVD-1]: the report is built from a synthesized app. Fix: run \`npm run synth\` first.`,
-    );
+    throw new GovCloudError({
+      code: 'ReportEvidenceMissing',
+      problem: `${evidencePath} not found`,
+      requirement: 'EVD-1',
+      fix: 'the report is built from a synthesized app. Fix: run `npm run synth` first.',
+    });
   }
   const { title, evidence, platform, nonFunctional, approvals, generatedBy } = JSON.parse(
     fs.readFileSync(evidencePath, 'utf8'),

@@ -5,6 +5,7 @@ import {
   type BaselineTag,
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
+import { GovCloudError } from '../../constructs/core/errors';
 import { GLOBAL_SERVICE_ACTIONS } from '../../constructs/guardrails/private/global-services';
 import { exemptPrincipals } from '../../constructs/guardrails/private/policy-json';
 import {
@@ -93,9 +94,12 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
   const allowedRegions = input.allowedRegions ?? JAPAN_REGIONS;
   for (const region of allowedRegions) {
     if (!isJapanRegion(region)) {
-      throw new Error(
-        `buildScpDocuments allowedRegions "${region}" is outside Japan [REG-1]: use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).`,
-      );
+      throw new GovCloudError({
+        code: 'ScpRegionOutsideJapan',
+        problem: `buildScpDocuments allowedRegions "${region}" is outside Japan`,
+        requirement: 'REG-1',
+        fix: 'use ap-northeast-1 (Tokyo) or ap-northeast-3 (Osaka).',
+      });
     }
   }
   const exempt = input.exemptPrincipalArns ?? DEFAULT_SCP_EXEMPT_PRINCIPALS;
@@ -146,9 +150,12 @@ export function buildScpDocuments(input: ScpDocumentsInput = {}): ScpDocument[] 
     ),
   ];
   if (documents.length > SCP_MAX_DOCUMENTS) {
-    throw new Error(
-      `buildScpDocuments produced ${documents.length} documents [LOG-2]: AWS Organizations attaches at most ${SCP_MAX_DOCUMENTS} SCPs per target; merge statements.`,
-    );
+    throw new GovCloudError({
+      code: 'ScpTooManyDocuments',
+      problem: `buildScpDocuments produced ${documents.length} documents`,
+      requirement: 'LOG-2',
+      fix: `AWS Organizations attaches at most ${SCP_MAX_DOCUMENTS} SCPs per target; merge statements.`,
+    });
   }
   for (const doc of documents) {
     if (doc.bytes > SCP_MAX_BYTES) {

@@ -3,6 +3,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AccessRoles } from '../../constructs/access';
+import { GovCloudError } from '../../constructs/core/errors';
 import { recordImplements } from '../../constructs/core/implements';
 import { SecurityAlerts, type WatchedRole } from '../../constructs/alerts';
 import { AuditLogArchive, ConfigRecorder, ProtectedAuditTrail } from '../../constructs/audit';
@@ -16,9 +17,8 @@ import {
 } from '../../constructs/guardrails/platform-protection';
 import { defaultDeployerArns } from '../../constructs/core/deployer';
 import {
-  PLATFORM_SERVICES,
-  platformServices,
   type GovCloudConfig,
+  type GovCloudPlan,
   type PlatformService,
   type ServiceOwnership,
 } from '../config';
@@ -26,8 +26,8 @@ import { assertJapanRegion } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudBaselineStackProps extends StackProps {
-  /** The validated configuration (see `loadConfig`). */
-  readonly config: GovCloudConfig;
+  /** The resolved plan of the config (see `loadConfig` and `resolvePlan`). */
+  readonly plan: GovCloudPlan;
   /**
    * True for the configured primary (home) region: the account-wide multi-region trail,
    * global resources in Config and the permission-model roles live there only.
@@ -61,6 +61,7 @@ export function baselineBucketArnPattern(stackName: string): string {
  * custom resources so that CloudFormation StackSets can deploy it without bootstrapping.
  */
 export class GovCloudBaselineStack extends Stack {
+  /** The validated configuration the plan was resolved from. */
   public readonly config: GovCloudConfig;
   public readonly isHomeRegion: boolean;
   /** Object Lock archive of the CloudTrail logs (home region only). */
@@ -108,10 +109,11 @@ export class GovCloudBaselineStack extends Stack {
   constructor(scope: Construct, id: string, props: GovCloudBaselineStackProps) {
     super(scope, id, props);
     assertJapanRegion(this, props.env?.region);
-    applyStandardTags(this, props.config);
+    applyStandardTags(this, props.plan.tags);
     // The region check and the tags above.
     recordImplements(this, 'REG-1', 'IAM-6', 'TEN-3', 'DET-4');
-    const { config, isHomeRegion } = props;
+    const { plan, isHomeRegion } = props;
+    const { config } = plan;
     this.config = config;
     this.isHomeRegion = isHomeRegion;
 
@@ -132,7 +134,7 @@ export class GovCloudBaselineStack extends Stack {
       glacierFlexibleRetrievalAfterDays: Math.max(365, config.archiveColdStorageAfterDays + 90),
     };
 
-    const services = platformServices(config.platform);
+    const services = plan.platformServices;
     this.services = services;
     const creates = (service: PlatformService) => services[service] === 'create';
     Annotations.of(this).addInfo(
@@ -224,7 +226,7 @@ export class GovCloudBaselineStack extends Stack {
     // shorten its retention or remove its key.
     if (detection.rdsOsMetricsLogGroup) {
       this.rdsOsMetrics = new RdsOsMetricsLogGroup(this, 'RdsOsMetrics', {
-        retention: config.logRetentionDays as logs.RetentionDays,
+        retention: plan.logRetention,
         deployerArns,
       });
     }
@@ -311,9 +313,13 @@ export class GovCloudBaselineStack extends Stack {
   private existingTrailLogGroup(): logs.ILogGroup {
     const name = this.config.platform.existingTrailLogGroupName;
     if (!name) {
-      throw new Error(
-        'platform.existingTrailLogGroupName is missing [DET-3]: trail is "existing" and trailMetricAlarms is on. Fix: give the log group the existing trail delivers to in this account, or set "trailMetricAlarms": false.',
-      );
+      throw new GovCloudError({
+        code: 'BaselineExistingTrailLogGroupMissing',
+        problem: 'platform.existingTrailLogGroupName is missing',
+        requirement: 'DET-3',
+        fix: 'trail is "existing" and trailMetricAlarms is on. Fix: give the log group the existing trail delivers to in this account, or set "trailMetricAlarms": false.',
+        scope: this,
+      });
     }
     return logs.LogGroup.fromLogGroupName(this, 'ExistingTrailLogGroup', name);
   }
@@ -361,11 +367,11 @@ export class GovCloudBaselineStack extends Stack {
   }
 }
 
-/** E.g. "trail, configRecorder" or "nothing". */
+/** E.g. "trail, configRecorder" or "nothing", in the plan's order of the services. */
 function listServices(
   services: Readonly<Record<PlatformService, ServiceOwnership>>,
   ownership: ServiceOwnership,
 ): string {
-  const names = PLATFORM_SERVICES.filter((s) => services[s] === ownership);
+  const names = Object.keys(services).filter((s) => services[s as PlatformService] === ownership);
   return names.length > 0 ? names.join(', ') : 'nothing';
 }

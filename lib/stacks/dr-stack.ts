@@ -1,6 +1,5 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as backup from 'aws-cdk-lib/aws-backup';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LockedBackupVault } from '../../constructs/backup/locked-backup-vault';
 import { BaselineProtection } from '../../constructs/guardrails/baseline-protection';
@@ -9,31 +8,20 @@ import { ClosedNetwork } from '../../constructs/network/closed-network';
 import { PremisesConnectivity } from '../../constructs/network/connectivity';
 import { tagTenantResources } from '../../constructs/system/municipality-tenant';
 import { TenantBudget } from '../../constructs/system/tenant-budget';
-import type { GovCloudConfig } from '../config';
-import type { SystemTenant } from '../config/sections/system';
+import type { GovCloudPlan, TenantPlan } from '../config';
 import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 export interface GovCloudDrStackProps extends StackProps {
-  /** The validated configuration. */
-  readonly config: GovCloudConfig;
+  /** The resolved plan of the config (see `resolvePlan`). */
+  readonly plan: GovCloudPlan;
   /** Municipalities whose backup copies land in this stack's vaults. */
-  readonly tenants: readonly SystemTenant[];
+  readonly tenants: readonly TenantPlan[];
   /**
    * CIDR of a pilot-light closed network in this stack.
    * @default - no network
    */
   readonly pilotLightCidr?: string;
-}
-
-/** Name of a municipality's copy vault in the DR region (fixed: the primary region needs it). */
-export function drBackupVaultName(config: GovCloudConfig, municipalityCode: string): string {
-  return `${config.systemName.toLowerCase()}-${municipalityCode}-copy`;
-}
-
-/** Alias prefix of the sample system's keys, distinct per system in one account. */
-export function systemAliasPrefix(config: GovCloudConfig): string {
-  return `govcloud-jp-${config.systemName.toLowerCase()}`.replace(/-+/g, '-');
 }
 
 /**
@@ -62,14 +50,15 @@ export class GovCloudDrStack extends Stack {
 
   constructor(scope: Construct, id: string, props: GovCloudDrStackProps) {
     super(scope, id, props);
-    this.configuredZones = props.config.system.availabilityZones;
+    const { plan } = props;
+    const { config } = plan;
+    this.configuredZones = config.system.availabilityZones;
     assertJapanRegion(this, props.env?.region);
-    applyStandardTags(this, props.config);
+    applyStandardTags(this, plan.tags);
     // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
     BaselineProtection.applyBoundary(this);
-    const { config } = props;
     const system = config.system;
-    const aliasPrefix = systemAliasPrefix(config);
+    const aliasPrefix = plan.system.aliasPrefix;
     const vaults: Record<string, backup.BackupVault> = {};
     const keys: Record<string, PurposeKey> = {};
 
@@ -84,7 +73,7 @@ export class GovCloudDrStack extends Stack {
         encryptionKey: keys[tenant.code].key,
         minRetentionDays: system.backup.vaultLockMinRetentionDays,
         changeableForDays: system.backup.vaultLockChangeableForDays,
-        backupVaultName: drBackupVaultName(config, tenant.code),
+        backupVaultName: tenant.copyVaultName,
       }).vault;
       if (
         system.perTenantMonthlyBudgetUsd !== undefined &&
@@ -117,7 +106,7 @@ export class GovCloudDrStack extends Stack {
         premisesCidrs: system.premisesCidrs,
         interfaceEndpoints: [],
         flowLogKey: logKey.key,
-        retention: config.logRetentionDays as logs.RetentionDays,
+        retention: plan.logRetention,
         connectivity: system.dr.transitGatewayId
           ? PremisesConnectivity.transitGateway({
               transitGatewayId: system.dr.transitGatewayId,

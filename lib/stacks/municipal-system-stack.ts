@@ -1,6 +1,5 @@
 import { CfnOutput, Stack, Tags, Validations, type App, type StackProps } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
-import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { backupVaultArn } from '../../constructs/backup/protected-backup-plan';
 import { BaselineProtection } from '../../constructs/guardrails/baseline-protection';
@@ -13,20 +12,17 @@ import {
 import { MunicipalityTenant } from '../../constructs/system/municipality-tenant';
 import { ApplicationTier } from '../../constructs/system/application-tier';
 import { OperationsLogBucket } from '../../constructs/system/operations-log-bucket';
-import type { GovCloudConfig } from '../config';
-import { deriveNonFunctionalSettings } from '../config/sections/non-functional';
-import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
-import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
+import type { GovCloudPlan, SystemConfig, TenantPlan } from '../config';
+import { GovCloudDrStack } from './dr-stack';
 import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
 import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 
 /** The network options every closed network of the system gets from config. */
 function networkOptions(
-  config: GovCloudConfig,
+  s: SystemConfig,
   cidr: string,
 ): Omit<ClosedNetworkProps, 'flowLogKey' | 'retention'> {
-  const s = config.system;
   let connectivity: IPremisesConnectivity | undefined;
   if (s.transitGatewayId) {
     connectivity = PremisesConnectivity.transitGateway({
@@ -49,13 +45,9 @@ function networkOptions(
   };
 }
 
-function retention(config: GovCloudConfig): logs.RetentionDays {
-  return config.logRetentionDays as logs.RetentionDays;
-}
-
 export interface MunicipalSharedPlatformStackProps extends StackProps {
-  /** The validated configuration (tenancy `application`). */
-  readonly config: GovCloudConfig;
+  /** The resolved plan of the config (tenancy `application`; see `resolvePlan`). */
+  readonly plan: GovCloudPlan;
 }
 
 /**
@@ -77,22 +69,23 @@ export class MunicipalSharedPlatformStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MunicipalSharedPlatformStackProps) {
     super(scope, id, props);
-    this.configuredZones = props.config.system.availabilityZones;
+    const { plan } = props;
+    const { config } = plan;
+    const s = config.system;
+    this.configuredZones = s.availabilityZones;
     assertJapanRegion(this, props.env?.region);
-    applyStandardTags(this, props.config);
+    applyStandardTags(this, plan.tags);
     // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
     BaselineProtection.applyBoundary(this);
-    const { config } = props;
-    const s = config.system;
     const key = new PurposeKey(this, 'SharedKey', {
       purpose: 'data',
       qualifier: 'shared',
-      aliasPrefix: systemAliasPrefix(config),
+      aliasPrefix: plan.system.aliasPrefix,
     });
     this.network = new ClosedNetwork(this, 'Network', {
-      ...networkOptions(config, s.vpcCidr),
+      ...networkOptions(s, s.vpcCidr),
       flowLogKey: key.key,
-      retention: retention(config),
+      retention: plan.logRetention,
     });
     const operationsLogs = new OperationsLogBucket(this, 'OperationsLogs', {
       retentionDays: config.logRetentionDays,
@@ -111,12 +104,12 @@ export class MunicipalSharedPlatformStack extends Stack {
       cpu: s.sizes.taskCpu,
       memoryMiB: s.sizes.taskMemoryMiB,
       desiredCount: s.sizes.desiredCount,
-      retention: retention(config),
+      retention: plan.logRetention,
     });
     Tags.of(this).add(TENANCY_TAG, TENANCY_APPLICATION);
     Validations.of(this).addWarning(
       'GovCloudJp-TEN2',
-      `TEN-2: ${systemTenants(config).length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認, 002 §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
+      `TEN-2: ${plan.system.tenants.length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認, 002 §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
     );
   }
 
@@ -133,10 +126,10 @@ export class MunicipalSharedPlatformStack extends Stack {
 }
 
 export interface MunicipalSystemStackProps extends StackProps {
-  /** The validated configuration. */
-  readonly config: GovCloudConfig;
-  /** The municipality this stack serves. */
-  readonly tenant: SystemTenant;
+  /** The resolved plan of the config (see `resolvePlan`). */
+  readonly plan: GovCloudPlan;
+  /** The municipality this stack serves, one of `plan.system.tenants`. */
+  readonly tenant: TenantPlan;
   /**
    * The shared platform (application mode only).
    * @default - the municipality gets its own closed network and application tier
@@ -159,7 +152,7 @@ export interface MunicipalSystemStackProps extends StackProps {
  * has neither assets nor Lambda functions.
  *
  * Backup interval, continuous backup and the exit path follow `config.nonFunctional` (see
- * `deriveNonFunctionalSettings`).
+ * `SystemPlan.levels`).
  *
  * Implements TEN-1, TEN-3, KEY-4, BAK-1..4, REG-3, PORT-1 (through the tenant), NET-1..6,
  * AVL-1, AVL-2, PORT-3.
@@ -173,23 +166,19 @@ export class MunicipalSystemStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MunicipalSystemStackProps) {
     super(scope, id, props);
-    this.configuredZones = props.config.system.availabilityZones;
+    const { plan, tenant } = props;
+    const { config } = plan;
+    const s = config.system;
+    this.configuredZones = s.availabilityZones;
     assertJapanRegion(this, props.env?.region);
-    applyStandardTags(this, props.config);
+    applyStandardTags(this, plan.tags);
     // Deployable through the hardened CDK bootstrap: every role carries the baseline boundary.
     BaselineProtection.applyBoundary(this);
-    const { config, tenant } = props;
-    const s = config.system;
-    const copyRegion = backupCopyRegion(config);
-    const levels = deriveNonFunctionalSettings(config.nonFunctional);
-    const clusterIdentifier = `${config.systemName.toLowerCase()}-${tenant.code}`.replace(
-      /-+/g,
-      '-',
-    );
+    const { copyRegion, levels } = plan.system;
     this.tenant = new MunicipalityTenant(this, `Municipality-${tenant.code}`, {
       municipality: { name: tenant.name, code: tenant.code },
-      aliasPrefix: systemAliasPrefix(config),
-      network: props.shared ? undefined : networkOptions(config, tenant.vpcCidr),
+      aliasPrefix: plan.system.aliasPrefix,
+      network: props.shared ? undefined : networkOptions(s, tenant.vpcCidr),
       shared: props.shared
         ? { network: props.shared.network, application: props.shared.application }
         : undefined,
@@ -204,7 +193,7 @@ export class MunicipalSystemStack extends Stack {
             containerPort: s.application.containerPort,
             healthCheckPath: s.application.healthCheckPath,
           },
-      clusterIdentifier,
+      clusterIdentifier: tenant.clusterIdentifier,
       sizes: s.sizes,
       backup: {
         retentionDays: s.backup.retentionDays,
@@ -212,7 +201,7 @@ export class MunicipalSystemStack extends Stack {
         vaultLockChangeableForDays: s.backup.vaultLockChangeableForDays,
         copyTo: {
           region: copyRegion,
-          backupVaultArn: backupVaultArn(this, copyRegion, drBackupVaultName(config, tenant.code)),
+          backupVaultArn: backupVaultArn(this, copyRegion, tenant.copyVaultName),
         },
         intervalHours: levels.backupIntervalHours,
         continuousBackup: levels.continuousBackup,
@@ -222,7 +211,7 @@ export class MunicipalSystemStack extends Stack {
       // In Osaka the DR stack in Tokyo creates the budget (BUDGETS_REGION).
       monthlyBudgetUsd: this.region === BUDGETS_REGION ? s.perTenantMonthlyBudgetUsd : undefined,
       budgetNotificationEmails: config.notificationEmails,
-      retention: retention(config),
+      retention: plan.logRetention,
     });
     if (!props.shared) {
       Tags.of(this).add(TENANCY_TAG, TENANCY_VPC);
@@ -290,58 +279,52 @@ export interface MunicipalSystemStacks {
 }
 
 /**
- * Builds the sample system from config: per municipality a primary stack and a DR stack
+ * Builds the sample system from the plan: per municipality a primary stack and a DR stack
  * (`<system>-System-<code>-<Region>`, `<system>-SystemDr-<code>-<Region>`), plus in
  * application mode `<system>-System-Shared-<Region>` (and a shared pilot-light network in the
  * DR region when requested). Each primary stack depends on its DR stack, whose vault it copies
  * into.
  */
-export function buildMunicipalSystemStacks(
-  app: App,
-  config: GovCloudConfig,
-  regionLabel: (region: string) => string,
-): MunicipalSystemStacks {
+export function buildMunicipalSystemStacks(app: App, plan: GovCloudPlan): MunicipalSystemStacks {
+  const { config } = plan;
   const s = config.system;
   const primary = config.primaryRegion;
-  const drRegion = backupCopyRegion(config);
+  const drRegion = plan.system.copyRegion;
   const env = (region: string) => ({ account: config.accountId, region });
-  const name = (kind: string, region: string) =>
-    `${config.systemName}-${kind}-${regionLabel(region)}`;
-  const tenants = systemTenants(config);
   const application = s.tenancy === 'application';
   const owner = `${config.municipality.name} ${config.municipality.code}`;
 
   const shared = application
-    ? new MunicipalSharedPlatformStack(app, name('System-Shared', primary), {
+    ? new MunicipalSharedPlatformStack(app, plan.system.sharedStackName, {
         env: env(primary),
-        config,
+        plan,
         description: `Municipal sample system, shared platform (application-level separation, TEN-2) of ${owner}, ${primary} (govcloud-jp-cdk)`,
       })
     : undefined;
   const dr: GovCloudDrStack[] = [];
   if (application && s.dr.pilotLightNetwork) {
     dr.push(
-      new GovCloudDrStack(app, name('SystemDr-Shared', drRegion), {
+      new GovCloudDrStack(app, plan.system.sharedDrStackName, {
         env: env(drRegion),
-        config,
+        plan,
         tenants: [],
         pilotLightCidr: s.dr.vpcCidr,
         description: `Municipal sample system, shared pilot-light network, ${drRegion} (govcloud-jp-cdk)`,
       }),
     );
   }
-  const systems = tenants.map((tenant) => {
-    const drStack = new GovCloudDrStack(app, name(`SystemDr-${tenant.code}`, drRegion), {
+  const systems = plan.system.tenants.map((tenant) => {
+    const drStack = new GovCloudDrStack(app, tenant.drStackName, {
       env: env(drRegion),
-      config,
+      plan,
       tenants: [tenant],
       pilotLightCidr: !application && s.dr.pilotLightNetwork ? tenant.drVpcCidr : undefined,
       description: `Municipal sample system DR (backup copy vault) for ${tenant.name} ${tenant.code}, ${drRegion} (govcloud-jp-cdk)`,
     });
     dr.push(drStack);
-    const stack = new MunicipalSystemStack(app, name(`System-${tenant.code}`, primary), {
+    const stack = new MunicipalSystemStack(app, tenant.stackName, {
       env: env(primary),
-      config,
+      plan,
       tenant,
       shared,
       description: `Municipal sample system (標準準拠システム) for ${tenant.name} ${tenant.code}, ${s.tenancy} separation, ${primary} (govcloud-jp-cdk)`,

@@ -1,4 +1,5 @@
 import { Token, type Stack } from 'aws-cdk-lib';
+import { GovCloudError } from '../../constructs/core/errors';
 import { isJapanRegion, JAPAN_REGIONS } from '../config/regions';
 
 /**
@@ -7,10 +8,13 @@ import { isJapanRegion, JAPAN_REGIONS } from '../config/regions';
  */
 export function assertJapanRegion(stack: Stack, region: string | undefined): void {
   if (region === undefined || Token.isUnresolved(region) || !isJapanRegion(region)) {
-    throw new Error(
-      `Stack ${stack.node.path} env.region = ${JSON.stringify(region ?? null)} [REG-1]: ` +
-        `Government Cloud data must stay in Japan. Fix: set env.region to one of ${JAPAN_REGIONS.join(', ')}.`,
-    );
+    throw new GovCloudError({
+      code: 'StackRegionOutsideJapan',
+      problem: `Stack ${stack.node.path} env.region = ${JSON.stringify(region ?? null)}`,
+      requirement: 'REG-1',
+      fix: `Government Cloud data must stay in Japan. Fix: set env.region to one of ${JAPAN_REGIONS.join(', ')}.`,
+      scope: stack,
+    });
   }
 }
 

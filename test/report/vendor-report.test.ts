@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyChecks } from '../../lib/checks';
-import { parseConfig } from '../../lib/config';
+import { parseConfig, resolvePlan } from '../../lib/config';
 import { writeComplianceReport } from '../../lib/report/vendor-report';
 import { GovCloudBaselineStack } from '../../lib/stacks/baseline-stack';
 import { appLikeCli } from '../support/app';
@@ -17,7 +17,7 @@ const app = appLikeCli();
 names.forEach(
   (name, i) =>
     new GovCloudBaselineStack(app, name, {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: i === 0,
       env: { region: i === 0 ? 'ap-northeast-1' : 'ap-northeast-3' },
       baselineStackNames: names,

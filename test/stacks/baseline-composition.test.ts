@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { parseConfig } from '../../lib/config';
+import { parseConfig, resolvePlan } from '../../lib/config';
 import { GovCloudBaselineStack } from '../../lib/stacks/baseline-stack';
 import { appLikeCli } from '../support/app';
 
@@ -21,14 +21,14 @@ function compose(
 ): GovCloudBaselineStack {
   const home = () =>
     new GovCloudBaselineStack(app, NAMES[0], {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: true,
       env: tokyo,
       baselineStackNames: names.tokyo,
     });
   const dr = () =>
     new GovCloudBaselineStack(app, NAMES[1], {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: false,
       env: osaka,
       baselineStackNames: names.osaka,
@@ -84,12 +84,12 @@ describe('composing GovCloudBaselineStack for Tokyo and Osaka', () => {
   test('baseline stacks of another account are not this guard’s business', () => {
     const app = appLikeCli();
     new GovCloudBaselineStack(app, NAMES[0], {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: true,
       env: { ...tokyo, account: '111111111111' },
     });
     new GovCloudBaselineStack(app, 'other-Baseline-Osaka', {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: false,
       env: { ...osaka, account: '222222222222' },
     });

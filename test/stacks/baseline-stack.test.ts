@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildGovCloudApp } from '../../lib/app';
-import { parseConfig } from '../../lib/config';
+import { parseConfig, resolvePlan } from '../../lib/config';
 import { GovCloudBaselineStack } from '../../lib/stacks/baseline-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
@@ -114,7 +114,7 @@ describe('GovCloudBaselineStack wiring', () => {
   test('composed alone into a vendor app, the stack tags itself (IAM-6, TEN-3)', () => {
     const vendorApp = appLikeCli();
     const stack = new GovCloudBaselineStack(vendorApp, 'Vendor-Baseline', {
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: true,
       env: { region: 'ap-northeast-1' },
     });

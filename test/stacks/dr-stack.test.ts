@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { systemTenants } from '../../lib/config/sections/system';
-import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from '../../lib/stacks/dr-stack';
+import { drBackupVaultName, resolvePlan, systemAliasPrefix } from '../../lib/config';
+import { GovCloudDrStack } from '../../lib/stacks/dr-stack';
 import { appLikeCli } from '../support/app';
 import { PREMISES, sampleConfig } from '../constructs/system/fixtures';
 
@@ -8,12 +8,13 @@ describe('GovCloudDrStack', () => {
   const config = sampleConfig({
     dr: { pilotLightNetwork: true, transitGatewayId: 'tgw-0fedcba9876543210' },
   });
-  const tenants = systemTenants(config);
+  const plan = resolvePlan(config);
+  const { tenants } = plan.system;
 
   test('one locked, CMK-encrypted, retained copy vault per municipality with a fixed name (BAK-2, BAK-3)', () => {
     const stack = new GovCloudDrStack(appLikeCli(), 'Dr', {
       env: { region: 'ap-northeast-3' },
-      config,
+      plan,
       tenants,
     });
     const t = Template.fromStack(stack);
@@ -44,7 +45,7 @@ describe('GovCloudDrStack', () => {
   test('a pilot-light network has flow logs, the DR Transit Gateway, and no interface endpoint cost', () => {
     const stack = new GovCloudDrStack(appLikeCli(), 'Dr', {
       env: { region: 'ap-northeast-3' },
-      config,
+      plan,
       tenants: [tenants[1]],
       pilotLightCidr: tenants[1].drVpcCidr,
     });
@@ -76,7 +77,7 @@ describe('GovCloudDrStack', () => {
       () =>
         new GovCloudDrStack(appLikeCli(), 'Dr', {
           env: { region: 'us-west-2' },
-          config,
+          plan,
           tenants,
         }),
     ).toThrow('Stack Dr env.region = "us-west-2" [REG-1]');

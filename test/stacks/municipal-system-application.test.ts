@@ -1,5 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { resolvePlan } from '../../lib/config';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
@@ -15,9 +16,7 @@ describe('application-level separation (TEN-2)', () => {
     dr: { pilotLightNetwork: true, transitGatewayId: 'tgw-0fedcba9876543210' },
   });
   const app = appLikeCli();
-  const built = buildMunicipalSystemStacks(app, config, (r) =>
-    r === 'ap-northeast-1' ? 'Tokyo' : 'Osaka',
-  );
+  const built = buildMunicipalSystemStacks(app, resolvePlan(config));
   const shared = built.shared!;
   const sharedTemplate = Template.fromStack(shared);
 

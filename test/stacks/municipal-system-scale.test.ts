@@ -1,3 +1,4 @@
+import { resolvePlan } from '../../lib/config';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { appLikeCli } from '../support/app';
 import { fictitiousMunicipalities, sampleConfig } from '../constructs/system/fixtures';
@@ -12,7 +13,7 @@ function measure(
 ): { name: string; resources: number; bytes: number }[] {
   const config = sampleConfig(system);
   const app = appLikeCli();
-  buildMunicipalSystemStacks(app, config, (r) => (r === 'ap-northeast-1' ? 'Tokyo' : 'Osaka'));
+  buildMunicipalSystemStacks(app, resolvePlan(config));
   return app.synth().stacks.map((s) => ({
     name: s.stackName,
     resources: Object.keys(s.template.Resources).length,

@@ -1,6 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildGovCloudApp } from '../../lib/app';
+import { resolvePlan } from '../../lib/config';
 import { buildMunicipalSystemStacks } from '../../lib/stacks/municipal-system-stack';
 import { collectFindings } from '../../lib/testing/nag';
 import { appLikeCli } from '../support/app';
@@ -8,12 +9,10 @@ import { PREMISES, resourcesOf, sampleConfig } from '../constructs/system/fixtur
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string };
 
-const label = (region: string) => (region === 'ap-northeast-1' ? 'Tokyo' : 'Osaka');
-
 describe('sample system from config/default.json (vpc mode, 架空市 and 架空町)', () => {
   const config = sampleConfig();
   const app = appLikeCli();
-  const built = buildMunicipalSystemStacks(app, config, label);
+  const built = buildMunicipalSystemStacks(app, resolvePlan(config));
   // As buildGovCloudApp does for every stack: the cost-allocation and purpose tags.
   const all: Stack[] = [...built.systems, ...built.dr];
   const templates = new Map(all.map((s) => [s, Template.fromStack(s)]));

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { parseConfig } from '../../lib/config';
+import { parseConfig, resolvePlan } from '../../lib/config';
 import { GovCloudBaselineStack } from '../../lib/stacks/baseline-stack';
 
 const config = parseConfig({
@@ -14,7 +14,7 @@ describe('REG-1: stacks only in Tokyo or Osaka', () => {
       () =>
         new GovCloudBaselineStack(new App(), 'Baseline', {
           env: { region },
-          config,
+          plan: resolvePlan(config),
           isHomeRegion: true,
         }),
     ).toThrow(
@@ -24,14 +24,18 @@ describe('REG-1: stacks only in Tokyo or Osaka', () => {
 
   test('an environment-agnostic stack is refused (its region would be chosen at deploy time)', () => {
     expect(
-      () => new GovCloudBaselineStack(new App(), 'Baseline', { config, isHomeRegion: true }),
+      () =>
+        new GovCloudBaselineStack(new App(), 'Baseline', {
+          plan: resolvePlan(config),
+          isHomeRegion: true,
+        }),
     ).toThrow(/env\.region = null \[REG-1\]/);
   });
 
   test.each(['ap-northeast-1', 'ap-northeast-3'])('%s is accepted', (region) => {
     const stack = new GovCloudBaselineStack(new App(), 'Baseline', {
       env: { region },
-      config,
+      plan: resolvePlan(config),
       isHomeRegion: true,
     });
     expect(stack.region).toBe(region);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { actionPatternCovers } from '../../../constructs/access/private/action-pattern';
-import type { GuidanceTable } from '../guidance';
 
 const accountId = z.string().regex(/^\d{12}$/);
 
@@ -37,17 +36,35 @@ const actions = z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/)).mi
 export const accessSchema = z
   .strictObject({
     /** 管理者・代表者: break-glass, MFA required (IAM-1). */
-    representative: mfaRole.optional(),
+    representative: mfaRole.optional().meta({
+      requirement: 'IAM-1',
+      fix: 'give { "accountIds": [...] } or { "principalArns": [...] } (MFA is enforced; SAML/Identity Center cannot prove MFA to IAM)',
+    }),
     /** 管理者・一般作業者: everything except deleting the area and tampering (IAM-2). */
-    operator: federatedRole.optional(),
+    operator: federatedRole.optional().meta({
+      requirement: 'IAM-2',
+      fix: 'give accountIds, principalArns, samlProviderArn or identityCenterPermissionSets',
+    }),
     /** 委託先管理者: the granted actions, may create sub-delegate roles (IAM-3). */
-    delegate: federatedRole.extend({ delegatedActions: actions }).optional(),
+    delegate: federatedRole.extend({ delegatedActions: actions }).optional().meta({
+      requirement: 'IAM-3',
+      fix: 'give the trusted principals and "delegatedActions": ["service:Action", ...] agreed in the contract',
+    }),
     /** 再委託先管理者: a subset of the delegate's actions (IAM-4). */
-    subDelegate: federatedRole.extend({ delegatedActions: actions }).optional(),
+    subDelegate: federatedRole.extend({ delegatedActions: actions }).optional().meta({
+      requirement: 'IAM-4',
+      fix: 'give the trusted principals and "delegatedActions" that are a subset of the delegate\'s',
+    }),
     /** デジタル庁: MFA required, device deposited with the operator (IAM-5). */
-    digitalAgency: mfaRole.optional(),
+    digitalAgency: mfaRole.optional().meta({
+      requirement: 'IAM-5',
+      fix: 'give the Digital Agency\'s { "accountIds": [...] } or { "principalArns": [...] }',
+    }),
     /** Central log collection: metadata only, business data denied (LOG-6). */
-    logCollector: federatedRole.optional(),
+    logCollector: federatedRole.optional().meta({
+      requirement: 'LOG-6',
+      fix: 'give the central log-collection account in { "accountIds": [...] }',
+    }),
     /**
      * The designated deployer of the baseline (指定された配備主体): role ARN patterns to which
      * the key, archive-bucket and alert-topic policies reserve management (LOG-2, KEY-2,
@@ -55,12 +72,18 @@ export const accessSchema = z
      * role of the bootstrap, or the StackSets / Control Tower execution roles with
      * `-c stackset=true`.
      */
-    baselineDeployerArns: z.array(roleArnPattern).min(1).max(10).optional(),
+    baselineDeployerArns: z.array(roleArnPattern).min(1).max(10).optional().meta({
+      requirement: 'LOG-2',
+      fix: 'give 1-10 ARNs of the roles that deploy the baseline, e.g. ["arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-ap-northeast-1"] (wildcards allowed), or leave it out for the CDK execution role / StackSets roles',
+    }),
     /**
      * Oldest MFA sign-in, in seconds, with which an MFA-gated trust may be used
      * (`aws:MultiFactorAuthAge`; break-glass, Digital Agency, IAM-1, IAM-5). Default one hour.
      */
-    maxMfaAgeSeconds: z.number().int().min(300).max(43200).default(3600),
+    maxMfaAgeSeconds: z.number().int().min(300).max(43200).default(3600).meta({
+      requirement: 'IAM-1',
+      fix: 'use a whole number of seconds from 300 to 43200 (default 3600: one hour since the MFA sign-in)',
+    }),
   })
   .superRefine((a, ctx) => {
     // AccessRoles would refuse this later with a stack trace and its prop name (IAM-4).
@@ -82,39 +105,3 @@ export const accessSchema = z
     });
   })
   .prefault({});
-
-export const ACCESS_GUIDANCE: GuidanceTable = {
-  access: { requirement: 'IAM-2', fix: 'see README "Permission model" for the access section' },
-  'access.representative': {
-    requirement: 'IAM-1',
-    fix: 'give { "accountIds": [...] } or { "principalArns": [...] } (MFA is enforced; SAML/Identity Center cannot prove MFA to IAM)',
-  },
-  'access.operator': {
-    requirement: 'IAM-2',
-    fix: 'give accountIds, principalArns, samlProviderArn or identityCenterPermissionSets',
-  },
-  'access.delegate': {
-    requirement: 'IAM-3',
-    fix: 'give the trusted principals and "delegatedActions": ["service:Action", ...] agreed in the contract',
-  },
-  'access.subDelegate': {
-    requirement: 'IAM-4',
-    fix: 'give the trusted principals and "delegatedActions" that are a subset of the delegate\'s',
-  },
-  'access.digitalAgency': {
-    requirement: 'IAM-5',
-    fix: 'give the Digital Agency\'s { "accountIds": [...] } or { "principalArns": [...] }',
-  },
-  'access.baselineDeployerArns': {
-    requirement: 'LOG-2',
-    fix: 'give 1-10 ARNs of the roles that deploy the baseline, e.g. ["arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-ap-northeast-1"] (wildcards allowed), or leave it out for the CDK execution role / StackSets roles',
-  },
-  'access.maxMfaAgeSeconds': {
-    requirement: 'IAM-1',
-    fix: 'use a whole number of seconds from 300 to 43200 (default 3600: one hour since the MFA sign-in)',
-  },
-  'access.logCollector': {
-    requirement: 'LOG-6',
-    fix: 'give the central log-collection account in { "accountIds": [...] }',
-  },
-};

@@ -1,23 +1,37 @@
 import { z } from 'zod';
-import type { GuidanceTable } from '../guidance';
 
 /** One AWS Budgets notification threshold (DET-4). */
 const budgetAlertSchema = z.strictObject({
   /** Percent of the monthly budget, e.g. 80. */
-  thresholdPercent: z.number().gt(0).max(1000),
+  thresholdPercent: z.number().gt(0).max(1000).meta({
+    requirement: 'DET-4',
+    fix: 'use a percentage above 0 and at most 1000, e.g. 80',
+  }),
   /** ACTUAL (実績) or FORECASTED (予測) spend. */
-  type: z.enum(['ACTUAL', 'FORECASTED']),
+  type: z.enum(['ACTUAL', 'FORECASTED']).meta({
+    requirement: 'DET-4',
+    fix: 'use "ACTUAL" (spend so far) or "FORECASTED" (forecast for the month)',
+  }),
 });
 
 /** Threat detection, alerting and budget switches of the baseline (DET-2..4). */
 export const detectionSchema = z
   .strictObject({
     /** Enable the CIS AWS Foundations Benchmark standard in Security Hub besides AWS FSBP. */
-    cisStandard: z.boolean().default(false),
+    cisStandard: z
+      .boolean()
+      .default(false)
+      .meta({ requirement: 'DET-2', fix: 'use true or false' }),
     /** CIS benchmark version used when cisStandard is true. */
-    cisVersion: z.enum(['5.0.0', '3.0.0']).default('5.0.0'),
+    cisVersion: z.enum(['5.0.0', '3.0.0']).default('5.0.0').meta({
+      requirement: 'DET-2',
+      fix: 'use "5.0.0" (current CIS AWS Foundations Benchmark) or "3.0.0"',
+    }),
     /** Monthly budget in USD for the tenant account (DET-4); leave out for no budget. */
-    monthlyBudgetUsd: z.number().positive().optional(),
+    monthlyBudgetUsd: z.number().positive().optional().meta({
+      requirement: 'DET-4',
+      fix: 'give the monthly budget as a positive number of US dollars, or leave it out',
+    }),
     /** Budget notification thresholds (at most five). */
     budgetAlerts: z
       .array(budgetAlertSchema)
@@ -26,78 +40,51 @@ export const detectionSchema = z
       .default([
         { thresholdPercent: 80, type: 'ACTUAL' },
         { thresholdPercent: 100, type: 'FORECASTED' },
-      ]),
+      ])
+      .meta({
+        requirement: 'DET-4',
+        fix: 'give one to five thresholds, e.g. [{ "thresholdPercent": 80, "type": "ACTUAL" }, { "thresholdPercent": 100, "type": "FORECASTED" }]',
+      }),
     /**
      * Create the GuardDuty detector. false when the organization's delegated administrator
      * already enables GuardDuty in this account (a second detector cannot be created).
      */
-    guardDuty: z.boolean().default(true),
+    guardDuty: z.boolean().default(true).meta({
+      requirement: 'DET-2',
+      fix: 'use true, or false only when the organization already enables GuardDuty in this account',
+    }),
     /** GuardDuty Runtime Monitoring with ECS Fargate agent management (off by default). */
-    guardDutyRuntimeMonitoring: z.boolean().default(false),
+    guardDutyRuntimeMonitoring: z.boolean().default(false).meta({
+      requirement: 'DET-2',
+      fix: 'use true (ECS Fargate systems, after checking the VPC endpoint design) or false',
+    }),
     /** Create the Security Hub CSPM hub; false when a delegated administrator manages it. */
-    securityHub: z.boolean().default(true),
+    securityHub: z.boolean().default(true).meta({
+      requirement: 'DET-2',
+      fix: 'use true, or false only when the organization already manages Security Hub in this account',
+    }),
     /** Create the IAM Access Analyzer for the account. */
-    accessAnalyzer: z.boolean().default(true),
+    accessAnalyzer: z
+      .boolean()
+      .default(true)
+      .meta({ requirement: 'DET-2', fix: 'use true or false' }),
     /**
      * Create the AWS Config service-linked role in the home-region stack. Leave false where
      * the role already exists (Config, Control Tower or the management side created it):
      * creating it twice fails the deployment.
      */
-    createConfigServiceLinkedRole: z.boolean().default(false),
+    createConfigServiceLinkedRole: z.boolean().default(false).meta({
+      requirement: 'DET-1',
+      fix: 'use true for a fresh account without AWSServiceRoleForConfig, false (default) when it exists',
+    }),
     /**
      * Create the account-wide `RDSOSMetrics` log group that RDS Enhanced Monitoring writes to,
      * encrypted and kept for logRetentionDays, in each baseline stack (LOG-5, RET-1). false only
      * where it already exists (an earlier DB instance with Enhanced Monitoring created it).
      */
-    rdsOsMetricsLogGroup: z.boolean().default(true),
+    rdsOsMetricsLogGroup: z.boolean().default(true).meta({
+      requirement: 'LOG-5',
+      fix: 'use true (default), or false when RDSOSMetrics already exists in the account and region; then give it a key and retention with aws logs associate-kms-key and put-retention-policy',
+    }),
   })
   .prefault({});
-
-export const DETECTION_GUIDANCE: GuidanceTable = {
-  detection: {
-    requirement: 'DET-2',
-    fix: 'see README "Writing a config file" for the detection section',
-  },
-  'detection.cisStandard': { requirement: 'DET-2', fix: 'use true or false' },
-  'detection.cisVersion': {
-    requirement: 'DET-2',
-    fix: 'use "5.0.0" (current CIS AWS Foundations Benchmark) or "3.0.0"',
-  },
-  'detection.monthlyBudgetUsd': {
-    requirement: 'DET-4',
-    fix: 'give the monthly budget as a positive number of US dollars, or leave it out',
-  },
-  'detection.budgetAlerts': {
-    requirement: 'DET-4',
-    fix: 'give one to five thresholds, e.g. [{ "thresholdPercent": 80, "type": "ACTUAL" }, { "thresholdPercent": 100, "type": "FORECASTED" }]',
-  },
-  'detection.budgetAlerts.*.thresholdPercent': {
-    requirement: 'DET-4',
-    fix: 'use a percentage above 0 and at most 1000, e.g. 80',
-  },
-  'detection.budgetAlerts.*.type': {
-    requirement: 'DET-4',
-    fix: 'use "ACTUAL" (spend so far) or "FORECASTED" (forecast for the month)',
-  },
-  'detection.guardDuty': {
-    requirement: 'DET-2',
-    fix: 'use true, or false only when the organization already enables GuardDuty in this account',
-  },
-  'detection.guardDutyRuntimeMonitoring': {
-    requirement: 'DET-2',
-    fix: 'use true (ECS Fargate systems, after checking the VPC endpoint design) or false',
-  },
-  'detection.createConfigServiceLinkedRole': {
-    requirement: 'DET-1',
-    fix: 'use true for a fresh account without AWSServiceRoleForConfig, false (default) when it exists',
-  },
-  'detection.rdsOsMetricsLogGroup': {
-    requirement: 'LOG-5',
-    fix: 'use true (default), or false when RDSOSMetrics already exists in the account and region; then give it a key and retention with aws logs associate-kms-key and put-retention-policy',
-  },
-  'detection.securityHub': {
-    requirement: 'DET-2',
-    fix: 'use true, or false only when the organization already manages Security Hub in this account',
-  },
-  'detection.accessAnalyzer': { requirement: 'DET-2', fix: 'use true or false' },
-};

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GuidanceTable } from '../guidance';
 
 /**
  * The levels of the Digital Agency's non-functional requirement standard for municipal systems
@@ -42,23 +41,40 @@ export const nonFunctionalSchema = z
       .number()
       .min(90)
       .max(99.999)
-      .default(STANDARD_LEVELS.availabilityPercent),
+      .default(STANDARD_LEVELS.availabilityPercent)
+      .meta({
+        requirement: 'AVL-1',
+        fix: 'use 99.5 (the standard) or higher; a lower value needs "looserReason"',
+      }),
     /** Recovery time objective in hours (RTO, 目標復旧時間; AVL-1, A.1.3.2). */
-    rtoHours: z.number().positive().max(720).default(STANDARD_LEVELS.rtoHours),
+    rtoHours: z.number().positive().max(720).default(STANDARD_LEVELS.rtoHours).meta({
+      requirement: 'AVL-1',
+      fix: 'use 12 (the standard) or fewer hours; more needs "looserReason"',
+    }),
     /** Recovery point objective in hours (RPO, 目標復旧地点; AVL-1, A.1.3.1); 24 = 1営業日前. */
-    rpoHours: z.number().positive().max(168).default(STANDARD_LEVELS.rpoHours),
+    rpoHours: z.number().positive().max(168).default(STANDARD_LEVELS.rpoHours).meta({
+      requirement: 'AVL-1',
+      fix: 'use 24 (1営業日前, the standard) or fewer hours; more needs "looserReason"',
+    }),
     /** Large-disaster recovery (大規模災害時, AVL-2). */
     disasterRecovery: z
       .strictObject({
         /** Keep a copy at a remote site: the other Japanese region (A.3.2.1, BAK-2). */
-        remoteCopy: z.boolean().default(true),
+        remoteCopy: z.boolean().default(true).meta({
+          requirement: 'AVL-2',
+          fix: 'keep true (copy to the other Japanese region); false needs "looserReason"',
+        }),
         /** Days within which a reduced configuration runs at the remote site (A.1.4.1). */
         recoveryWithinDays: z
           .number()
           .int()
           .min(1)
           .max(365)
-          .default(STANDARD_LEVELS.disasterRecoveryWithinDays),
+          .default(STANDARD_LEVELS.disasterRecoveryWithinDays)
+          .meta({
+            requirement: 'AVL-2',
+            fix: 'use 30 (one month, the standard) or fewer days; more needs "looserReason"',
+          }),
       })
       .prefault({}),
     /** Hand-over of data (データ引渡し, PORT-3). */
@@ -71,7 +87,11 @@ export const nonFunctionalSchema = z
           .number()
           .positive()
           .max(720)
-          .default(STANDARD_LEVELS.dataHandoverWithinHours),
+          .default(STANDARD_LEVELS.dataHandoverWithinHours)
+          .meta({
+            requirement: 'PORT-3',
+            fix: 'use 72 (the standard) or fewer hours; more needs "looserReason"',
+          }),
       })
       .prefault({}),
     /**
@@ -85,12 +105,19 @@ export const nonFunctionalSchema = z
         error: (issue) =>
           `${JSON.stringify(issue.input)} hours is not an interval a daily cron can repeat evenly (${BACKUP_INTERVALS_HOURS.join(', ')})`,
       })
-      .optional(),
+      .optional()
+      .meta({
+        requirement: 'AVL-1',
+        fix: 'leave it out to derive it from rpoHours, or use an interval no longer than rpoHours (1, 2, 3, 4, 6, 8, 12 or 24), or set "continuousBackup": true',
+      }),
     /**
      * Continuous backup (point-in-time recovery through AWS Backup, 35 days) besides the schedule.
      * @default derived: on when rpoHours < 1 (AWS Backup schedules run at most hourly)
      */
-    continuousBackup: z.boolean().optional(),
+    continuousBackup: z.boolean().optional().meta({
+      requirement: 'AVL-1',
+      fix: 'leave it out (on when rpoHours < 1) or set it to true',
+    }),
     /**
      * The last restore drill of the copy in the other region (復元訓練, docs/restore-drill.md),
      * as the operator recorded it; copied into the evidence file and compared with `rtoHours`.
@@ -107,9 +134,16 @@ export const nonFunctionalSchema = z
         /** Who ran and recorded it. */
         recordedBy: z.string().trim().min(1),
       })
-      .optional(),
+      .optional()
+      .meta({
+        requirement: 'AVL-2',
+        fix: 'record the drill as { "performedOn": "2026-11-30", "measuredRtoHours": 3.5, "recoveryPointArn": "arn:aws:rds:ap-northeast-3:…", "recordedBy": "<name>" } (see docs/restore-drill.md)',
+      }),
     /** Why a level looser than the standard is accepted (recorded in the evidence). */
-    looserReason: z.string().trim().min(1).optional(),
+    looserReason: z.string().trim().min(1).optional().meta({
+      requirement: 'AVL-1',
+      fix: 'say why the looser level is accepted (e.g. the municipality agreed it in its SLA)',
+    }),
   })
   .superRefine((n, ctx) => {
     const issue = (path: readonly PropertyKey[], input: unknown, message: string): void => {
@@ -234,49 +268,6 @@ export const CONTINUOUS_BACKUP_RPO_HOURS = 5 / 60;
 export function meetsRpo(intervalHours: number, continuous: boolean, rpoHours: number): boolean {
   return (continuous ? CONTINUOUS_BACKUP_RPO_HOURS : intervalHours) <= rpoHours;
 }
-
-export const NON_FUNCTIONAL_GUIDANCE: GuidanceTable = {
-  'nonFunctional.availabilityPercent': {
-    requirement: 'AVL-1',
-    fix: 'use 99.5 (the standard) or higher; a lower value needs "looserReason"',
-  },
-  'nonFunctional.rtoHours': {
-    requirement: 'AVL-1',
-    fix: 'use 12 (the standard) or fewer hours; more needs "looserReason"',
-  },
-  'nonFunctional.rpoHours': {
-    requirement: 'AVL-1',
-    fix: 'use 24 (1営業日前, the standard) or fewer hours; more needs "looserReason"',
-  },
-  'nonFunctional.disasterRecovery.remoteCopy': {
-    requirement: 'AVL-2',
-    fix: 'keep true (copy to the other Japanese region); false needs "looserReason"',
-  },
-  'nonFunctional.disasterRecovery.recoveryWithinDays': {
-    requirement: 'AVL-2',
-    fix: 'use 30 (one month, the standard) or fewer days; more needs "looserReason"',
-  },
-  'nonFunctional.dataHandover.withinHours': {
-    requirement: 'PORT-3',
-    fix: 'use 72 (the standard) or fewer hours; more needs "looserReason"',
-  },
-  'nonFunctional.backupIntervalHours': {
-    requirement: 'AVL-1',
-    fix: 'leave it out to derive it from rpoHours, or use an interval no longer than rpoHours (1, 2, 3, 4, 6, 8, 12 or 24), or set "continuousBackup": true',
-  },
-  'nonFunctional.continuousBackup': {
-    requirement: 'AVL-1',
-    fix: 'leave it out (on when rpoHours < 1) or set it to true',
-  },
-  'nonFunctional.restoreDrill': {
-    requirement: 'AVL-2',
-    fix: 'record the drill as { "performedOn": "2026-11-30", "measuredRtoHours": 3.5, "recoveryPointArn": "arn:aws:rds:ap-northeast-3:…", "recordedBy": "<name>" } (see docs/restore-drill.md)',
-  },
-  'nonFunctional.looserReason': {
-    requirement: 'AVL-1',
-    fix: 'say why the looser level is accepted (e.g. the municipality agreed it in its SLA)',
-  },
-};
 
 /** What `refineNonFunctionalAgainstRoot` needs from the whole config. */
 interface RootView {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GuidanceTable } from '../guidance';
 
 /**
  * The account-level services a Government Cloud tenant account (個別領域) may already have
@@ -57,17 +56,35 @@ const platformObject = z.strictObject({
    * channel, GuardDuty, Security Hub and Access Analyzer. `gcas`: the Government Cloud
    * platform (Control Tower) already runs them in the tenant account (PLAT-1).
    */
-  mode: z.enum(PLATFORM_MODES).default('standalone'),
+  mode: z.enum(PLATFORM_MODES).default('standalone').meta({
+    requirement: 'PLAT-1',
+    fix: 'use "standalone" (the baseline creates every service) or "gcas" (Control Tower already runs them; run the README check list first)',
+  }),
   /** Override of the mode's default for the CloudTrail trail (LOG-1). */
-  trail: ownership.optional(),
+  trail: ownership.optional().meta({
+    requirement: 'LOG-1',
+    fix: 'use "create" or "existing" (check with `aws cloudtrail describe-trails`)',
+  }),
   /** Override for the Config recorder and delivery channel (DET-1). */
-  configRecorder: ownership.optional(),
+  configRecorder: ownership.optional().meta({
+    requirement: 'DET-1',
+    fix: 'use "create" or "existing" (check with `aws configservice describe-configuration-recorders`)',
+  }),
   /** Override for the GuardDuty detector (DET-2). */
-  guardDuty: ownership.optional(),
+  guardDuty: ownership.optional().meta({
+    requirement: 'DET-2',
+    fix: 'use "create" or "existing" (check with `aws guardduty list-detectors`)',
+  }),
   /** Override for the Security Hub CSPM hub (DET-2). */
-  securityHub: ownership.optional(),
+  securityHub: ownership.optional().meta({
+    requirement: 'DET-2',
+    fix: 'use "create" or "existing" (check with `aws securityhub describe-hub`)',
+  }),
   /** Override for the account's IAM Access Analyzer (DET-2). */
-  accessAnalyzer: ownership.optional(),
+  accessAnalyzer: ownership.optional().meta({
+    requirement: 'DET-2',
+    fix: 'use "create" or "existing" (check with `aws accessanalyzer list-analyzers`)',
+  }),
   /**
    * The existing trail's CloudWatch Logs log group in this account and the home region, for
    * the CIS metric-filter alarms (root use, IAM changes, sign-in failures, DET-3). Needed
@@ -76,19 +93,29 @@ const platformObject = z.strictObject({
   existingTrailLogGroupName: z
     .string()
     .regex(/^[\w\-./#]{1,512}$/)
-    .optional(),
+    .optional()
+    .meta({
+      requirement: 'DET-3',
+      fix: 'give the log group name from `aws cloudtrail describe-trails` (CloudWatchLogsLogGroupArn) when it is in this account, or set "trailMetricAlarms": false; leave it out when trail is "create"',
+    }),
   /**
    * Create the metric-filter alarms on the trail's log group. Set false when the existing
    * trail delivers to CloudWatch Logs only outside this account (Control Tower's organization
    * trail delivers to the management account): the EventBridge alerts still cover root
    * sign-in, break-glass use and changes of the audit path.
    */
-  trailMetricAlarms: z.boolean().default(true),
+  trailMetricAlarms: z
+    .boolean()
+    .default(true)
+    .meta({ requirement: 'DET-3', fix: 'use true or false' }),
   /**
    * The system is developed and released through CI/CD. Only then may `environment` be
    * `development`: the GCAS guide provides no development environment otherwise (IAM-6).
    */
-  ciCd: z.boolean().default(false),
+  ciCd: z.boolean().default(false).meta({
+    requirement: 'IAM-6',
+    fix: 'use true only when the system is developed and released through CI/CD',
+  }),
 });
 
 /**
@@ -168,43 +195,3 @@ export function refinePlatformAgainstRoot(root: RootView, ctx: z.RefinementCtx):
     );
   }
 }
-
-export const PLATFORM_GUIDANCE: GuidanceTable = {
-  platform: {
-    requirement: 'PLAT-1',
-    fix: 'use "standalone" or "gcas", or an object { "mode": "gcas", "guardDuty": "create", … } (see README "Platform mode")',
-  },
-  'platform.mode': {
-    requirement: 'PLAT-1',
-    fix: 'use "standalone" (the baseline creates every service) or "gcas" (Control Tower already runs them; run the README check list first)',
-  },
-  'platform.trail': {
-    requirement: 'LOG-1',
-    fix: 'use "create" or "existing" (check with `aws cloudtrail describe-trails`)',
-  },
-  'platform.configRecorder': {
-    requirement: 'DET-1',
-    fix: 'use "create" or "existing" (check with `aws configservice describe-configuration-recorders`)',
-  },
-  'platform.guardDuty': {
-    requirement: 'DET-2',
-    fix: 'use "create" or "existing" (check with `aws guardduty list-detectors`)',
-  },
-  'platform.securityHub': {
-    requirement: 'DET-2',
-    fix: 'use "create" or "existing" (check with `aws securityhub describe-hub`)',
-  },
-  'platform.accessAnalyzer': {
-    requirement: 'DET-2',
-    fix: 'use "create" or "existing" (check with `aws accessanalyzer list-analyzers`)',
-  },
-  'platform.existingTrailLogGroupName': {
-    requirement: 'DET-3',
-    fix: 'give the log group name from `aws cloudtrail describe-trails` (CloudWatchLogsLogGroupArn) when it is in this account, or set "trailMetricAlarms": false; leave it out when trail is "create"',
-  },
-  'platform.trailMetricAlarms': { requirement: 'DET-3', fix: 'use true or false' },
-  'platform.ciCd': {
-    requirement: 'IAM-6',
-    fix: 'use true only when the system is developed and released through CI/CD',
-  },
-};
