@@ -33,5 +33,5 @@ export * from './report/files';
 export * from './report/render';
 export * from './report/responsibilities';
 export * from './report/vendor-report';
-export * from './requirements';
+export * from '../domain/requirements';
 export * from './scp';

@@ -1,5 +1,5 @@
 import type * as events from 'aws-cdk-lib/aws-events';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 import { TRANSIT_GATEWAY_CHANGE_EVENTS } from './metric-alarms';
 
 /** An EventBridge rule on the default bus that notifies the alert topic. */

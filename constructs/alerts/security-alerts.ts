@@ -9,7 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IDependable } from 'constructs';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 import { PurposeKey } from '../keys/purpose-key';
 import { eventAlertSpecs, type EventAlertSpec, type WatchedRole } from './event-alerts';
 import {

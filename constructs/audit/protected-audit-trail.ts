@@ -9,6 +9,7 @@ import { validatePrefix } from './private/policy';
 import { allowLogsToUseKey } from '../network/encrypted-log-group';
 import { recordImplements } from '../core/implements';
 import { BASELINE_IAM_PATH } from '../guardrails/protection-statements';
+import { DEFAULT_LOG_RETENTION_DAYS } from '../../domain/retention';
 
 /**
  * Retention values CloudWatch Logs accepts that keep logs at least one year (RET-1).
@@ -27,9 +28,6 @@ const LOG_RETENTION: ReadonlyMap<number, logs.RetentionDays> = new Map([
   [3288, logs.RetentionDays.NINE_YEARS],
   [3653, logs.RetentionDays.TEN_YEARS],
 ]);
-
-/** Same reasoning as the archive: a fiscal year (年度) plus the time to audit it. */
-const DEFAULT_LOG_RETENTION_DAYS = 400;
 
 export interface ProtectedAuditTrailProps {
   /**

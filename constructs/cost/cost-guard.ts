@@ -1,7 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import { Construct } from 'constructs';
-import { localGovernmentCodeProblem } from '../../lib/config/local-government-code';
+import { localGovernmentCodeProblem } from '../../domain/local-government-code';
+import { MUNICIPALITY_TAG } from '../../domain/tags';
 import type { IAlertTopic } from '../alerts/security-alerts';
 import { REGION_AVAILABILITY, type RegionAvailabilityTable } from '../detection/availability';
 import { japanRegionOf, usableHere } from '../detection/region';
@@ -138,7 +139,7 @@ export class CostGuard extends Construct {
         );
       }
     }
-    const tagKey = props.costAllocationTagKey ?? 'MunicipalityCode';
+    const tagKey = props.costAllocationTagKey ?? MUNICIPALITY_TAG;
     if (!/^[\p{L}\p{N}_.:/=+\-@ ]{1,128}$/u.test(tagKey) || tagKey.includes('$')) {
       throw new Error(
         `CostGuard costAllocationTagKey "${tagKey}" is invalid [TEN-3]: use a tag key of 1-128 letters, digits, spaces and _.:/=+-@.`,

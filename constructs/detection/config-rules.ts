@@ -1,6 +1,6 @@
 import * as config from 'aws-cdk-lib/aws-config';
 import { Construct, type IConstruct } from 'constructs';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 import { recordImplements } from '../core/implements';
 
 /** One AWS managed Config rule the baseline deploys, and the requirements it evidences. */

@@ -13,7 +13,7 @@ import {
   type BaselineTag,
 } from './protection-statements';
 import { residencyStatements } from './residency';
-import { JAPAN_REGIONS } from '../core/regions';
+import { JAPAN_REGIONS } from '../../domain/regions';
 import { recordImplements } from '../core/implements';
 
 /** Properties of {@link BaselineProtection}. */

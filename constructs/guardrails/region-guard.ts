@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 import { GLOBAL_SERVICE_ACTIONS } from './global-services';
 import { IAM_POLICY_NAME_PATTERN } from './policy-json';
 import { BASELINE_IAM_PATH, regionGuardStatement } from './protection-statements';

@@ -5,9 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import { addKeyStatementOnce } from '../core/policy';
-
-/** One year: the least RET-1 accepts (証跡は１年間以上保存). */
-const MIN_RETENTION_DAYS = 365;
+import { MIN_LOG_RETENTION_DAYS as MIN_RETENTION_DAYS } from '../../domain/retention';
 
 export interface EncryptedLogGroupProps {
   /** Customer-managed key the log group is encrypted with (KEY-1). */

@@ -14,6 +14,7 @@ import { MunicipalSystem, type MunicipalSystemSizes } from '../system/municipal-
 import { OperationsLogBucket } from '../system/operations-log-bucket';
 import { MUNICIPALITY_CODE_TAG, TenantBudget } from './tenant-budget';
 import { recordImplements } from '../core/implements';
+import { localGovernmentCodeProblem } from '../../domain/local-government-code';
 
 /** Priority above the app-wide tags, so the tenant's own code wins on its resources. */
 const TENANT_TAG_PRIORITY = 200;
@@ -254,7 +255,7 @@ export function tagTenantResources(scope: Construct, municipalityCode: string): 
 
 function validate(props: MunicipalityTenantProps): void {
   const code = props.municipality.code;
-  if (!/^\d{6}$/.test(code)) {
+  if (localGovernmentCodeProblem(code) !== undefined) {
     throw new Error(
       `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code [TEN-3]: use the 全国地方公共団体コード with its check digit.`,
     );

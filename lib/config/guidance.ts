@@ -1,4 +1,4 @@
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /** What to tell the user about one config field when its value is rejected. */
 export interface FieldGuidance {

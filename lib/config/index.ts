@@ -1,7 +1,8 @@
 export * from './errors';
 export * from './load';
-export * from './local-government-code';
-export * from './regions';
+export * from '../../domain/local-government-code';
+export { isJapanRegion, JAPAN_REGIONS, type JapanRegion } from '../../domain/regions';
+export { LOG_RETENTION_DAYS_ALLOWED } from '../../domain/retention';
 export * from './stack-names';
 export {
   configSchema,

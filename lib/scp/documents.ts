@@ -10,7 +10,7 @@ import {
   type BaselineTag,
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
-import { isJapanRegion, JAPAN_REGIONS } from '../../constructs/core/regions';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 
 /** AWS Organizations' size limit for one SCP, in characters of the minified document. */
 export const SCP_MAX_BYTES = 5120;

@@ -17,7 +17,7 @@ import type { GovCloudConfig } from '../config';
 import { deriveNonFunctionalSettings } from '../config/sections/non-functional';
 import { backupCopyRegion, systemTenants, type SystemTenant } from '../config/sections/system';
 import { drBackupVaultName, GovCloudDrStack, systemAliasPrefix } from './dr-stack';
-import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
+import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../../domain/tags';
 import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 

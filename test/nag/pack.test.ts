@@ -13,7 +13,7 @@ import {
   govCloudRule,
   NagPackPolicy,
 } from '../../lib/nag';
-import { isRequirementId, REQUIREMENTS } from '../../lib/requirements';
+import { isRequirementId, REQUIREMENTS } from '../../domain/requirements';
 import { flagged, GOOD_TAGS, tokyoStack, validate } from './support';
 
 const TAGS = Object.entries(GOOD_TAGS).map(([key, value]) => ({ key, value }));

@@ -11,7 +11,8 @@ import {
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../../../constructs/network/endpoints';
 import type { GuidanceTable } from '../guidance';
 import { municipalitySchema, type Municipality } from '../municipality';
-import { JAPAN_REGIONS, type JapanRegion } from '../regions';
+import { JAPAN_REGIONS, type JapanRegion } from '../../../domain/regions';
+import { FARGATE_MEMORY } from '../../../domain/fargate';
 
 /** Separation models for shared use (共同利用方式), TEN-1/TEN-2. */
 export const TENANCY_MODES = ['account', 'vpc', 'application'] as const;
@@ -75,15 +76,6 @@ const tenantSchema = municipalitySchema.extend({
   /** Certificate of this municipality's own host name, instead of `certificateArn`. */
   certificateArn: acmCertificateArn.optional(),
 });
-
-/** Valid Fargate CPU units → allowed memory (MiB). */
-const FARGATE_MEMORY: Record<number, readonly number[]> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
 
 /** The municipal standard-conformant sample system (標準準拠システム). */
 export const systemSchema = z
