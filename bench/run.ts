@@ -15,7 +15,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkDigit } from '../lib/config/local-government-code';
+import { checkDigit } from '../domain/local-government-code';
 import { replaceMarkedRegion } from '../lib/diagram/docs';
 import { PHASES, type Phase, splitProfile } from './profile-split';
 

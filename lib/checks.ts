@@ -2,7 +2,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { GovCloudChecks, type GovCloudChecksProps } from './nag/govcloud-checks';
 import { NagPackPolicy } from './nag/pack-policy';
-import { registeredPlugins, registeredTwiceMessage } from './nag/registration';
+import { registeredPlugins, registeredTwiceError } from './nag/registration';
 
 /**
  * Applies every check the project requires to an app: the Government Cloud pack and
@@ -18,7 +18,7 @@ import { registeredPlugins, registeredTwiceMessage } from './nag/registration';
 export function applyChecks(app: App, props: GovCloudChecksProps = {}): GovCloudChecks {
   const existing = registeredPlugins(app).filter((p) => p instanceof GovCloudChecks).length;
   if (existing > 0) {
-    throw new Error(registeredTwiceMessage('GovCloudChecks', existing + 1));
+    throw registeredTwiceError('GovCloudChecks', existing + 1);
   }
   const govcloud = new GovCloudChecks(app, props);
   Validations.of(app).addPlugins(

@@ -182,6 +182,7 @@ export {
   type GovCloudRuleDefinition,
   type GovCloudRuleInfo,
   type GovCloudRuleSettings,
+  ResourceIndex,
   type NagRule,
 } from './nag';
 export {
@@ -189,7 +190,7 @@ export {
   type Requirement,
   type RequirementId,
   type RequirementScope,
-} from './requirements';
+} from '../domain/requirements';
 
 // Compliance report writers.
 export {

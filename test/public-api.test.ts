@@ -36,6 +36,7 @@ const RUNTIME_EXPORTS = [
   'REQUIREMENTS',
   'RdsOsMetricsLogGroup',
   'RegionGuard',
+  'ResourceIndex',
   'SecurityAlerts',
   'SnapshotExport',
   'TenantBudget',

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GOVCLOUD_RULES } from '../lib/nag/govcloud-rules';
 import { RESPONSIBILITIES } from '../lib/report/responsibilities';
-import { isRequirementId, REQUIREMENTS } from '../lib/requirements';
+import { isRequirementId, REQUIREMENTS } from '../domain/requirements';
 
-// The catalog is kept twice: docs/REQUIREMENTS.md for people, lib/requirements.ts for code.
+// The catalog is kept twice: docs/REQUIREMENTS.md for people, domain/requirements.ts for code.
 const doc = fs.readFileSync(path.join(__dirname, '../docs/REQUIREMENTS.md'), 'utf8');
 const docRows = [...doc.matchAll(/^\| ([A-Z]+-\d+) \| (.*?) \| (.*?) \| (.*?) \| (.*?) \|$/gm)];
 
 describe('requirement catalog', () => {
-  test('lib/requirements.ts holds exactly the rows of docs/REQUIREMENTS.md, word for word', () => {
+  test('domain/requirements.ts holds exactly the rows of docs/REQUIREMENTS.md, word for word', () => {
     expect(docRows.map((m) => m[1])).toEqual(REQUIREMENTS.map((r) => r.id));
     for (const [, id, text, source, where, expectation] of docRows) {
       const req = REQUIREMENTS.find((r) => r.id === id)!;

@@ -1,6 +1,6 @@
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /**
  * A KMS-encrypted topic that other constructs may let an AWS service publish to (e.g. AWS

@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { LockedBackupVault } from './locked-backup-vault';
-import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 

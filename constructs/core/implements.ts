@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /** Construct metadata type that records which requirements a construct implements. */
 export const IMPLEMENTS_METADATA_TYPE = 'govcloud-jp:implements';

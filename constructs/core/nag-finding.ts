@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { flattenCfnValue } from '../../domain/cfn-value';
 
 /**
  * The id under which cdk-nag reports a finding about one policy resource (e.g.
@@ -9,33 +10,5 @@ import type { IConstruct } from 'constructs';
  * `Fn::Join` concatenated.
  */
 export function nagResourceFinding(scope: IConstruct, rule: string, resource: string): string {
-  return `${rule}[Resource::${flatten(Stack.of(scope).resolve(resource))}]`;
-}
-
-function flatten(node: unknown): string {
-  if (node === undefined) {
-    return '';
-  }
-  if (typeof node === 'string') {
-    return node.replace(/\${/g, '<').replace(/}/g, '>');
-  }
-  const o = node as Record<string, unknown>;
-  if (o['Fn::Join']) {
-    const [delimiter, items] = o['Fn::Join'] as [string, unknown[]];
-    return items.map(flatten).join(delimiter);
-  }
-  if (o['Fn::Sub']) {
-    return flatten(o['Fn::Sub']);
-  }
-  if (o['Fn::GetAtt']) {
-    const [resource, attribute] = o['Fn::GetAtt'] as [unknown, unknown];
-    return `<${flatten(resource)}.${flatten(attribute)}>`;
-  }
-  if (o['Fn::ImportValue']) {
-    return flatten(o['Fn::ImportValue']);
-  }
-  if (o.Ref) {
-    return `<${flatten(o.Ref)}>`;
-  }
-  return JSON.stringify(node);
+  return `${rule}[Resource::${flattenCfnValue(Stack.of(scope).resolve(resource), 'finding')}]`;
 }

@@ -2,8 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { localGovernmentCodeProblem } from '../../lib/config/local-government-code';
+import { localGovernmentCodeProblem } from '../../domain/local-government-code';
 import type { IAlertTopic } from '../alerts/alert-types';
+import { MUNICIPALITY_TAG } from '../../domain/tags';
 import { REGION_AVAILABILITY, type RegionAvailabilityTable } from '../detection/availability';
 import { japanRegionOf, usableHere } from '../detection/region';
 import { GovCloudError } from '../core/errors';
@@ -172,7 +173,7 @@ export class CostGuard extends Construct {
         });
       }
     }
-    const tagKey = props.costAllocationTagKey ?? 'MunicipalityCode';
+    const tagKey = props.costAllocationTagKey ?? MUNICIPALITY_TAG;
     if (!/^[\p{L}\p{N}_.:/=+\-@ ]{1,128}$/u.test(tagKey) || tagKey.includes('$')) {
       throw new GovCloudError({
         code: 'CostGuardTagKeyInvalid',

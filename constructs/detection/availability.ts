@@ -1,4 +1,4 @@
-import type { JapanRegion } from '../../lib/config/regions';
+import type { JapanRegion } from '../../domain/regions';
 
 /**
  * A service, feature or CloudFormation resource type whose availability differs by region.

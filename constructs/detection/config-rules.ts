@@ -1,7 +1,7 @@
 import * as config from 'aws-cdk-lib/aws-config';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, type IConstruct } from 'constructs';
-import type { RequirementId } from '../../lib/requirements';
+import type { RequirementId } from '../../domain/requirements';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { CONFIG_MIN_RETENTION_VALUES } from './private/retention-values';

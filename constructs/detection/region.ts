@@ -1,6 +1,6 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { isJapanRegion, JAPAN_REGIONS, type JapanRegion } from '../../lib/config/regions';
+import { assertJapanRegion, type JapanRegion } from '../../domain/regions';
 import type { RegionalCapability, RegionAvailabilityTable } from './availability';
 import { availabilityOf } from './private/availability';
 
@@ -10,13 +10,7 @@ import { availabilityOf } from './private/availability';
  */
 export function japanRegionOf(scope: Construct, constructName: string): JapanRegion {
   const region = Stack.of(scope).region;
-  if (Token.isUnresolved(region) || !isJapanRegion(region)) {
-    throw new Error(
-      `${constructName} region "${Token.isUnresolved(region) ? '(unresolved)' : region}" is not allowed [REG-1]: ` +
-        `set env.region of the stack to one of ${JAPAN_REGIONS.join(', ')}.`,
-    );
-  }
-  return region;
+  return assertJapanRegion(Token.isUnresolved(region) ? undefined : region, constructName, scope);
 }
 
 /**

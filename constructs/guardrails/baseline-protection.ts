@@ -12,7 +12,7 @@ import {
   regionGuardStatement,
 } from './private/protection-statements';
 import { residencyStatements } from './private/residency';
-import { JAPAN_REGIONS } from '../core/regions';
+import { JAPAN_REGIONS } from '../../domain/regions';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { isJapanRegion, JAPAN_REGIONS } from '../core/regions';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 import { BASELINE_IAM_PATH } from './baseline-tag';
 import { GLOBAL_SERVICE_ACTIONS } from './private/global-services';
 import { IAM_POLICY_NAME_PATTERN } from './private/policy-json';

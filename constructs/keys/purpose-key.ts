@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
 import { deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
 import { GovCloudError } from '../core/errors';
-import { ENCRYPT_DECRYPT_ACTIONS, KEY_MANAGEMENT_ACTIONS } from './private/perms';
+import { ENCRYPT_DECRYPT_ACTIONS, KEY_MANAGEMENT_ACTIONS } from '../core/kms-perms';
 
 /** What a key protects. One customer-managed key per purpose (KEY-1). */
 export type KeyPurpose =

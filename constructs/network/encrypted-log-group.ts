@@ -6,8 +6,7 @@ import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { allowLogsToUseKey } from '../core/logs';
 
-/** One year: the least RET-1 accepts (証跡は１年間以上保存). */
-const MIN_RETENTION_DAYS = 365;
+import { MIN_LOG_RETENTION_DAYS as MIN_RETENTION_DAYS } from '../../domain/retention';
 
 export interface EncryptedLogGroupProps {
   /** Customer-managed key the log group is encrypted with (KEY-1). */

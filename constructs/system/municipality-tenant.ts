@@ -15,6 +15,7 @@ import { OperationsLogBucket } from './operations-log-bucket';
 import { MUNICIPALITY_CODE_TAG, TenantBudget } from './tenant-budget';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { localGovernmentCodeProblem } from '../../domain/local-government-code';
 
 /** Priority above the app-wide tags, so the tenant's own code wins on its resources. */
 const TENANT_TAG_PRIORITY = 200;
@@ -255,7 +256,7 @@ export function tagTenantResources(scope: Construct, municipalityCode: string): 
 
 function validate(scope: Construct, props: MunicipalityTenantProps): void {
   const code = props.municipality.code;
-  if (!/^\d{6}$/.test(code)) {
+  if (localGovernmentCodeProblem(code) !== undefined) {
     throw new GovCloudError({
       code: 'MunicipalityTenantCodeInvalid',
       problem: `MunicipalityTenant municipality.code "${code}" is not a 6-digit local government code`,

@@ -1,10 +1,11 @@
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import { Construct } from 'constructs';
 import { GovCloudError } from '../core/errors';
+import { MUNICIPALITY_TAG } from '../../domain/tags';
 import { recordImplements } from '../core/implements';
 
 /** The cost-allocation tag that carries the municipality code on every tenant resource. */
-export const MUNICIPALITY_CODE_TAG = 'MunicipalityCode';
+export const MUNICIPALITY_CODE_TAG = MUNICIPALITY_TAG;
 
 export interface TenantBudgetProps {
   /** The municipality code whose tagged costs are tracked. */

@@ -1,4 +1,4 @@
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /** One thing wrong with a config file. */
 export interface ConfigProblem {

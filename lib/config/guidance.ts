@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /** What to tell the user about one config field when its value is rejected. */
 export interface FieldGuidance {

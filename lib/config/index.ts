@@ -1,8 +1,9 @@
 export * from './errors';
 export * from './load';
 export * from './plan';
-export * from './local-government-code';
-export * from './regions';
+export * from '../../domain/local-government-code';
+export { isJapanRegion, JAPAN_REGIONS, type JapanRegion } from '../../domain/regions';
+export { LOG_RETENTION_DAYS_ALLOWED } from '../../domain/retention';
 export * from './stack-names';
 export {
   configSchema,

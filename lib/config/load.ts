@@ -4,7 +4,7 @@ import * as YAML from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
 import { guidanceFor } from './guidance';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 import { configSchema, type GovCloudConfig } from './schema';
 
 /** The config used when `-c config=…` is not given: a fictitious municipality. */

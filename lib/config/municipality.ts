@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localGovernmentCodeProblem } from './local-government-code';
+import { localGovernmentCodeProblem } from '../../domain/local-government-code';
 import { MUNICIPALITY_NAME_MAX_LENGTH, STACK_DESCRIPTION_MAX_BYTES } from './stack-names';
 
 /** A 全国地方公共団体コード with a valid check digit. */

@@ -1,5 +1,5 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import type { JapanRegion } from './regions';
+import type { JapanRegion } from '../../domain/regions';
 import type { GovCloudConfig } from './schema';
 import { deriveNonFunctionalSettings, type NonFunctionalSettings } from './sections/non-functional';
 import { platformServices, type PlatformService, type ServiceOwnership } from './sections/platform';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localGovernmentCode, municipalitySchema } from './municipality';
-import { JAPAN_REGIONS, LOG_RETENTION_DAYS_ALLOWED } from './regions';
+import { JAPAN_REGIONS } from '../../domain/regions';
+import { DEFAULT_LOG_RETENTION_DAYS, LOG_RETENTION_DAYS_ALLOWED } from '../../domain/retention';
+import { ENVIRONMENT_TAG, ENVIRONMENTS, MUNICIPALITY_TAG, SYSTEM_TAG } from '../../domain/tags';
 import { STACK_NAME_MAX_LENGTH, SYSTEM_NAME_MAX_LENGTH } from './stack-names';
 import { accessSchema } from './sections/access';
 import { detectionSchema } from './sections/detection';
@@ -16,13 +18,7 @@ const region = z.enum(JAPAN_REGIONS, {
 // Kept in their own file so that config sections can use them without an import cycle.
 export { localGovernmentCode, municipalitySchema };
 
-/**
- * Default log retention: 400 days. RET-1 asks for at least one year; 400 is the first value
- * CloudWatch Logs accepts above 365 and covers a full fiscal year (April–March) plus the
- * month in which the annual audit of that year is usually held. Longer values are allowed
- * (configurable upward only); with COMPLIANCE Object Lock they cannot be shortened later.
- */
-export const DEFAULT_LOG_RETENTION_DAYS = 400;
+export { DEFAULT_LOG_RETENTION_DAYS };
 
 const retentionDays = z
   .number()
@@ -51,7 +47,7 @@ const acknowledgement = z.strictObject({
 
 /** Tags a config may add: 50 per resource (AWS) minus the library's four. */
 export const MAX_CONFIG_TAGS = 46;
-const STANDARD_TAG_KEYS = ['Environment', 'MunicipalityCode', 'System'];
+const STANDARD_TAG_KEYS = [ENVIRONMENT_TAG, MUNICIPALITY_TAG, SYSTEM_TAG];
 
 const tagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u);
 const tagValue = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u);
@@ -77,7 +73,7 @@ export const configSchema = z
      * Purpose of the tenant area (IAM-6): production, staging (検証) or dr (災害対策);
      * development only with `platform.ciCd` (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1).
      */
-    environment: z.enum(['production', 'staging', 'dr', 'development']).meta({
+    environment: z.enum(ENVIRONMENTS).meta({
       requirement: 'IAM-6',
       fix: 'set environment to "production", "staging" (検証) or "dr"; "development" only for a system with CI/CD, stated with "platform": { "ciCd": true } (GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1, Digital Agency)',
     }),

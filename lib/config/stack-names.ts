@@ -1,4 +1,4 @@
-import type { JapanRegion } from './regions';
+import type { JapanRegion } from '../../domain/regions';
 
 /**
  * Limits CloudFormation puts on what the config feeds into stacks (PORT-2): checked in the

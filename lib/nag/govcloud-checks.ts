@@ -7,10 +7,9 @@ import {
 } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, type NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { JAPAN_REGIONS } from '../config/regions';
+import { GovCloudError } from '../../domain/errors';
 import {
   ACKNOWLEDGEMENT_REASON_SUFFIX,
-  DEFAULT_RULE_SETTINGS,
   describeRule,
   GOVCLOUD_PACK_NAME,
   GOVCLOUD_PROFILES,
@@ -22,10 +21,13 @@ import {
   type GovCloudRuleSettings,
 } from './govcloud-rules';
 import AcknowledgementReason from './rules/governance/AcknowledgementReason';
-import { withResourceIndex } from './utils/resolve';
+import { ResourceIndex } from './utils/pass-index';
 import type { NagRule } from './utils/rule';
 import { onlyErrorsFail } from './pack-policy';
-import { registeredPlugins, registeredTwiceMessage } from './registration';
+import { registeredPlugins, registeredTwiceError } from './registration';
+import { type GovCloudNonFunctionalLevels, settingsOf } from './settings';
+
+export type { GovCloudNonFunctionalLevels } from './settings';
 
 /** Props of {@link GovCloudChecks}. */
 export interface GovCloudChecksProps extends NagPackProps {
@@ -59,25 +61,6 @@ export interface GovCloudChecksProps extends NagPackProps {
   readonly nonFunctional?: GovCloudNonFunctionalLevels;
 }
 
-/** Levels of {@link GovCloudChecksProps.nonFunctional} (AVL-1, AVL-2). */
-export interface GovCloudNonFunctionalLevels {
-  /**
-   * Recovery point objective in hours (目標復旧地点).
-   * @default 24
-   */
-  readonly rpoHours?: number;
-  /**
-   * Availability in percent (稼働率); at 99.5 or more databases must be Multi-AZ.
-   * @default 99.5
-   */
-  readonly availabilityPercent?: number;
-  /**
-   * Whether a copy in the other Japanese region is required (大規模災害時).
-   * @default true
-   */
-  readonly remoteCopy?: boolean;
-}
-
 /**
  * Rule ID of the finding reported when a rule throws instead of judging (規則の異常終了). A
  * crash is never a non-compliant resource: it has its own ID and `ruleMetadata.status`
@@ -102,7 +85,12 @@ export interface GovCloudRuleCheck {
   readonly id: string;
   readonly requirements: GovCloudRuleInfo['requirements'];
   readonly level: NagMessageLevel;
-  readonly check: NagRule;
+  /**
+   * The check. `index` holds the lookups of the caller's pass over the app (build one per pass
+   * with `ResourceIndex.of(app)` and pass it to every call, or a large app is scanned per call).
+   * @default index - a fresh index for the node's app
+   */
+  readonly check: (node: CfnResource, index?: ResourceIndex) => NagRuleCompliance;
 }
 
 /**
@@ -143,6 +131,9 @@ export class GovCloudChecks extends NagPack {
 
   private lastCrashes: GovCloudRuleCrash[] = [];
 
+  /** Lookups of the validation pass under way, handed to every rule; none between passes. */
+  private pass?: ResourceIndex;
+
   /** Results of the last validation pass, per resource and rule ID. */
   private lastResults = new WeakMap<CfnResource, Map<string, NagRuleCompliance>>();
 
@@ -163,15 +154,14 @@ export class GovCloudChecks extends NagPack {
 
     this.profile = props.profile ?? 'core-business';
     if (!GOVCLOUD_PROFILES.includes(this.profile)) {
-      throw new Error(
-        `GovCloudChecks profile "${String(props.profile)}" is unknown [NET-1]: use ${GOVCLOUD_PROFILES.map((p) => `"${p}"`).join(' or ')}.`,
-      );
+      throw new GovCloudError({
+        code: 'GovCloudChecksProfileUnknown',
+        problem: `GovCloudChecks profile "${String(props.profile)}" is unknown`,
+        requirement: 'NET-1',
+        fix: `use ${GOVCLOUD_PROFILES.map((p) => `"${p}"`).join(' or ')}.`,
+      });
     }
-    this.settings = {
-      allowedRegions: validateRegions(props.allowedRegions),
-      minimumRetentionDays: validateRetention(props.minimumRetentionDays),
-      ...validateLevels(props.nonFunctional),
-    };
+    this.settings = settingsOf(props);
 
     this.active = GOVCLOUD_RULE_DEFINITIONS.filter((d) => d.profiles.includes(this.profile)).map(
       (definition) => ({
@@ -199,7 +189,8 @@ export class GovCloudChecks extends NagPack {
               requirements: info.requirements,
               level: info.level,
               // A resource this instance judged in its last pass is not judged again.
-              check: (node: CfnResource) => this.lastResults.get(node)?.get(info.id) ?? check(node),
+              check: (node: CfnResource, index = ResourceIndex.of(node)) =>
+                this.lastResults.get(node)?.get(info.id) ?? check(node, index),
             },
           ]
         : [],
@@ -217,7 +208,7 @@ export class GovCloudChecks extends NagPack {
     if (root) {
       const packs = registeredPlugins(root).filter((p) => p instanceof GovCloudChecks);
       if (packs.length > 1 && packs[0] !== this) {
-        throw new Error(registeredTwiceMessage(this.name, packs.length));
+        throw registeredTwiceError(this.name, packs.length);
       }
     }
     return super.validate(context);
@@ -235,7 +226,13 @@ export class GovCloudChecks extends NagPack {
   public override validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.lastResults = new WeakMap();
     this.lastCrashes = [];
-    const report = withResourceIndex(scope, () => super.validateScope(scope));
+    this.pass = ResourceIndex.of(scope);
+    let report: PolicyValidationPluginReport;
+    try {
+      report = super.validateScope(scope);
+    } finally {
+      this.pass = undefined;
+    }
     const violations = report.violations.map((v) => this.annotate(v));
     if (this.lastCrashes.length > 0) violations.push(crashViolation(this.lastCrashes));
     const unreasoned = AcknowledgementReason(scope);
@@ -259,6 +256,8 @@ export class GovCloudChecks extends NagPack {
   }
 
   protected checkResource(node: CfnResource): void {
+    // Outside validateScope (e.g. the pack applied as an aspect) each resource gets its own.
+    const index = this.pass ?? ResourceIndex.of(node);
     for (const { definition, info, check } of this.active) {
       if (!check) continue;
       this.applyRule({
@@ -267,7 +266,7 @@ export class GovCloudChecks extends NagPack {
         explanation: info.explanation,
         level: definition.level,
         node,
-        rule: (n) => this.judge(n, info.id, check),
+        rule: (n) => this.judge(n, index, info.id, check),
       });
     }
   }
@@ -277,10 +276,15 @@ export class GovCloudChecks extends NagPack {
    * otherwise report it under the rule's own ID, where an acknowledgement of the finding
    * silences it.
    */
-  private judge(node: CfnResource, ruleId: string, check: NagRule): NagRuleCompliance {
+  private judge(
+    node: CfnResource,
+    index: ResourceIndex,
+    ruleId: string,
+    check: NagRule,
+  ): NagRuleCompliance {
     let result: NagRuleCompliance;
     try {
-      result = check(node);
+      result = check(node, index);
     } catch (error) {
       this.lastCrashes.push({
         ruleId,
@@ -344,55 +348,4 @@ function crashViolation(crashes: readonly GovCloudRuleCrash[]): PolicyViolation 
 
 function isConstruct(x: unknown): x is IConstruct {
   return typeof x === 'object' && x !== null && 'node' in x;
-}
-
-function validateRegions(regions: readonly string[] | undefined): readonly string[] {
-  if (regions === undefined) return DEFAULT_RULE_SETTINGS.allowedRegions;
-  if (regions.length === 0) {
-    throw new Error(
-      'GovCloudChecks allowedRegions "[]" is empty [REG-1]: list ap-northeast-1 and/or ap-northeast-3, or leave it out.',
-    );
-  }
-  for (const region of regions) {
-    if (!(JAPAN_REGIONS as readonly string[]).includes(region)) {
-      throw new Error(
-        `GovCloudChecks allowedRegions "${region}" is outside Japan [REG-1]: use only ${JAPAN_REGIONS.join(' and/or ')}.`,
-      );
-    }
-  }
-  return [...regions];
-}
-
-function validateRetention(days: number | undefined): number {
-  const minimum = DEFAULT_RULE_SETTINGS.minimumRetentionDays;
-  if (days === undefined) return minimum;
-  if (!Number.isInteger(days) || days < minimum) {
-    throw new Error(
-      `GovCloudChecks minimumRetentionDays "${days}" is below ${minimum} days or not a whole number [RET-1]: use a whole number of days ≥ ${minimum} (retention can only be configured upward).`,
-    );
-  }
-  return days;
-}
-
-function validateLevels(
-  levels: GovCloudNonFunctionalLevels = {},
-): Pick<GovCloudRuleSettings, 'rpoHours' | 'availabilityPercent' | 'remoteCopyRequired'> {
-  const rpoHours = levels.rpoHours ?? DEFAULT_RULE_SETTINGS.rpoHours;
-  const availabilityPercent =
-    levels.availabilityPercent ?? DEFAULT_RULE_SETTINGS.availabilityPercent;
-  if (!(rpoHours > 0)) {
-    throw new Error(
-      `GovCloudChecks nonFunctional.rpoHours "${rpoHours}" is not a positive number of hours [AVL-1]: use e.g. 24 (1営業日前, the standard).`,
-    );
-  }
-  if (!(availabilityPercent > 0 && availabilityPercent < 100)) {
-    throw new Error(
-      `GovCloudChecks nonFunctional.availabilityPercent "${availabilityPercent}" is not a percentage below 100 [AVL-1]: use e.g. 99.5 (the standard).`,
-    );
-  }
-  return {
-    rpoHours,
-    availabilityPercent,
-    remoteCopyRequired: levels.remoteCopy ?? DEFAULT_RULE_SETTINGS.remoteCopyRequired,
-  };
 }

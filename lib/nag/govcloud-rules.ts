@@ -1,6 +1,8 @@
 import { NagMessageLevel } from 'cdk-nag';
-import { JAPAN_REGIONS } from '../config/regions';
-import { requirement, type RequirementId } from '../requirements';
+import { JAPAN_REGIONS } from '../../domain/regions';
+import { requirement, type RequirementId } from '../../domain/requirements';
+import { MIN_LOG_RETENTION_DAYS } from '../../domain/retention';
+import { ENVIRONMENT_TAG, ENVIRONMENTS, MUNICIPALITY_TAG } from '../../domain/tags';
 import DatabaseMultiAz from './rules/availability/DatabaseMultiAz';
 import AlertDeadLetterQueue from './rules/alerts/AlertDeadLetterQueue';
 import ContainerNotRoot from './rules/containers/ContainerNotRoot';
@@ -99,7 +101,7 @@ export const MULTI_AZ_FROM_AVAILABILITY_PERCENT = 99.5;
 /** The settings used when the pack gets no props. */
 export const DEFAULT_RULE_SETTINGS: GovCloudRuleSettings = {
   allowedRegions: JAPAN_REGIONS,
-  minimumRetentionDays: 365,
+  minimumRetentionDays: MIN_LOG_RETENTION_DAYS,
   // The levels of 地方公共団体情報システム非機能要件の標準 (see lib/config/sections/non-functional.ts).
   rpoHours: 24,
   availabilityPercent: 99.5,
@@ -134,7 +136,7 @@ export interface GovCloudRuleDefinition {
 export interface GovCloudRuleInfo {
   /** Full rule ID as it appears in findings and acknowledgements, e.g. `GCJ-RET1-LogGroupRetention`. */
   readonly id: string;
-  /** Requirement IDs the rule checks (see lib/requirements.ts); the first is the one in the ID. */
+  /** Requirement IDs the rule checks (see domain/requirements.ts); the first is the one in the ID. */
   readonly requirements: readonly RequirementId[];
   /** `Error` fails synthesis; `Warning` and `Info` are reported only. */
   readonly level: NagMessageLevel;
@@ -676,7 +678,7 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     profiles: BOTH,
     info: () => 'The resource lacks the tag Environment = production | staging | dr | development.',
     why: 'A tenant area is used only for production, verification and DR (development only for systems with CI/CD, GCAS guide 「ガバメントクラウド利用概要(AWS編)」 §1.1), tagged on every resource.',
-    fix: "Tags.of(app).add('Environment', 'production' | 'staging' | 'dr' | 'development').",
+    fix: `Tags.of(app).add('${ENVIRONMENT_TAG}', ${ENVIRONMENTS.map((e) => `'${e}'`).join(' | ')}).`,
     check: () => EnvironmentTag,
   },
   {
@@ -687,7 +689,7 @@ export const GOVCLOUD_RULE_DEFINITIONS: readonly GovCloudRuleDefinition[] = [
     info: () =>
       'The resource lacks the tag MunicipalityCode with a valid 6-digit local government code.',
     why: "Costs are split per municipality and each municipality's resources are identified by this tag.",
-    fix: "Tags.of(app).add('MunicipalityCode', '<全国地方公共団体コード, e.g. 131016>').",
+    fix: `Tags.of(app).add('${MUNICIPALITY_TAG}', '<全国地方公共団体コード, e.g. 131016>').`,
     check: () => MunicipalityTag,
   },
   {

@@ -3,9 +3,9 @@ import { NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { IMPLEMENTS_METADATA_TYPE } from '../../constructs/core/implements';
 import { acknowledgementsApplyingTo, acknowledgementsOn } from '../nag/utils/acknowledgements';
-import { withResourceIndex } from '../nag/utils/resolve';
+import { ResourceIndex } from '../nag/utils/pass-index';
 import type { NagRule } from '../nag/utils/rule';
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /** A rule as the evidence collector runs it. */
 export interface EvidenceRule {
@@ -61,10 +61,10 @@ export interface Evidence {
  * Deterministic: the same app gives the same evidence.
  */
 export function collectEvidence(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
-  return withResourceIndex(root, () => collect(root, rules));
+  return collect(root, rules, ResourceIndex.of(root));
 }
 
-function collect(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
+function collect(root: IConstruct, rules: readonly EvidenceRule[], index: ResourceIndex): Evidence {
   const stacks = root.node.findAll().filter(Stack.isStack);
   const ruleResults: RuleResult[] = [];
   for (const stack of stacks) {
@@ -72,7 +72,7 @@ function collect(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
       .findAll()
       .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
     for (const rule of rules) {
-      ruleResults.push(judge(rule, stack, resources));
+      ruleResults.push(judge(rule, stack, resources, index));
     }
   }
 
@@ -95,7 +95,12 @@ function collect(root: IConstruct, rules: readonly EvidenceRule[]): Evidence {
   };
 }
 
-function judge(rule: EvidenceRule, stack: Stack, resources: readonly CfnResource[]): RuleResult {
+function judge(
+  rule: EvidenceRule,
+  stack: Stack,
+  resources: readonly CfnResource[],
+  index: ResourceIndex,
+): RuleResult {
   let compliant = 0;
   let notApplicable = 0;
   const nonCompliant: string[] = [];
@@ -104,7 +109,7 @@ function judge(rule: EvidenceRule, stack: Stack, resources: readonly CfnResource
   for (const resource of resources) {
     let result: NagRuleCompliance;
     try {
-      result = rule.check(resource);
+      result = rule.check(resource, index);
     } catch (error) {
       crashed.push({
         path: resource.node.path,

@@ -1,8 +1,8 @@
-import { REQUIREMENTS, type Requirement, type RequirementId } from '../requirements';
+import { REQUIREMENTS, type Requirement, type RequirementId } from '../../domain/requirements';
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
-import { REQUIREMENT_TEXT_JA } from './requirements-ja';
+import { REQUIREMENT_TEXT_JA } from '../../domain/requirements-ja';
 import { renderControlTower, type ControlTowerEvidence } from './control-tower';
 
 /** Status of one rule in one stack. */

@@ -1,4 +1,4 @@
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from '../../domain/requirements';
 
 /**
  * The responsibility split per requirement (EVD-2): what this library's templates do, and

@@ -6,14 +6,14 @@ import {
   type PolicyDocumentJson,
 } from '../../constructs/guardrails';
 import { GovCloudError } from '../../constructs/core/errors';
-import { GLOBAL_SERVICE_ACTIONS } from '../../constructs/guardrails/private/global-services';
-import { exemptPrincipals } from '../../constructs/guardrails/private/policy-json';
 import {
   baselineProtectionStatements,
+  exemptPrincipals,
+  GLOBAL_SERVICE_ACTIONS,
   regionGuardStatement,
-} from '../../constructs/guardrails/private/protection-statements';
-import { residencyStatements } from '../../constructs/guardrails/private/residency';
-import { isJapanRegion, JAPAN_REGIONS } from '../../constructs/core/regions';
+  residencyStatements,
+} from '../../constructs/guardrails/scp-statements';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 
 /** AWS Organizations' size limit for one SCP, in characters of the minified document. */
 export const SCP_MAX_BYTES = 5120;

@@ -14,7 +14,7 @@ import { ApplicationTier } from '../../constructs/system/application-tier';
 import { OperationsLogBucket } from '../../constructs/system/operations-log-bucket';
 import type { GovCloudPlan, SystemConfig, TenantPlan } from '../config';
 import { GovCloudDrStack } from './dr-stack';
-import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../nag/tag-contract';
+import { TENANCY_APPLICATION, TENANCY_TAG, TENANCY_VPC } from '../../domain/tags';
 import { assertJapanRegion, availabilityZonesFor, BUDGETS_REGION } from './region';
 import { applyStandardTags } from './tags';
 

@@ -1,6 +1,6 @@
 import { Token, type Stack } from 'aws-cdk-lib';
 import { GovCloudError } from '../../constructs/core/errors';
-import { isJapanRegion, JAPAN_REGIONS } from '../config/regions';
+import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 
 /**
  * Refuses a stack whose region is not Tokyo or Osaka (REG-1). An environment-agnostic stack

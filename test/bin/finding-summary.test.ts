@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdkJson from '../../cdk.json';
-import { checkDigit } from '../../lib/config/local-government-code';
+import { checkDigit } from '../../domain/local-government-code';
 
 // Issue 11, problem 6: application mode printed one identical TEN-2 block per shared resource
 // (36 of them), and many municipalities hundreds of identical INFO lines. The app now prints

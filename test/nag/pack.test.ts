@@ -13,7 +13,8 @@ import {
   govCloudRule,
   NagPackPolicy,
 } from '../../lib/nag';
-import { isRequirementId, REQUIREMENTS } from '../../lib/requirements';
+import { GovCloudError } from '../../domain/errors';
+import { isRequirementId, REQUIREMENTS } from '../../domain/requirements';
 import { flagged, GOOD_TAGS, tokyoStack, validate } from './support';
 
 const TAGS = Object.entries(GOOD_TAGS).map(([key, value]) => ({ key, value }));
@@ -75,6 +76,24 @@ describe('props', () => {
     ],
   ])('rejects %p', (props, message) => {
     expect(() => new GovCloudChecks(props)).toThrow(message);
+  });
+
+  test.each([
+    [{ minimumRetentionDays: 90 }, 'GovCloudChecksRetentionTooShort', 'RET-1'],
+    [{ allowedRegions: ['us-east-1'] }, 'GovCloudChecksAllowedRegionOutsideJapan', 'REG-1'],
+    [{ allowedRegions: [] }, 'GovCloudChecksAllowedRegionsEmpty', 'REG-1'],
+    [{ profile: 'internet' as never }, 'GovCloudChecksProfileUnknown', 'NET-1'],
+    [{ nonFunctional: { rpoHours: 0 } }, 'GovCloudChecksRpoNotPositive', 'AVL-1'],
+    [
+      { nonFunctional: { availabilityPercent: 100 } },
+      'GovCloudChecksAvailabilityNotPercentage',
+      'AVL-1',
+    ],
+  ])('refuses %p with a GovCloudError of code %s', (props, code, requirement) => {
+    expect(() => new GovCloudChecks(props)).toThrow(GovCloudError);
+    expect(() => new GovCloudChecks(props)).toThrow(
+      expect.objectContaining({ code, requirement }) as unknown as Error,
+    );
   });
 });
 

@@ -5,8 +5,8 @@ import { applyChecks } from '../../lib/checks';
 import { loadConfig } from '../../lib/config';
 import { collectEvidence } from '../../lib/report/evidence';
 import { renderReport, type ValidationReportLike } from '../../lib/report/render';
-import { REQUIREMENT_TEXT_JA } from '../../lib/report/requirements-ja';
-import { REQUIREMENTS } from '../../lib/requirements';
+import { REQUIREMENT_TEXT_JA } from '../../domain/requirements-ja';
+import { REQUIREMENTS } from '../../domain/requirements';
 import { appLikeCli } from '../support/app';
 
 // Issue 11, problem 10: report.ja.md carried the catalog's English requirement and expectation

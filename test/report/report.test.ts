@@ -4,7 +4,7 @@ import { recordImplements } from '../../constructs/core/implements';
 import { GovCloudChecks } from '../../lib/nag/govcloud-checks';
 import { collectEvidence, type Evidence } from '../../lib/report/evidence';
 import { renderReport, ruleStatus } from '../../lib/report/render';
-import { REQUIREMENTS } from '../../lib/requirements';
+import { REQUIREMENTS } from '../../domain/requirements';
 
 const RETENTION = 'GCJ-RET1-LogGroupRetention';
 

@@ -1,11 +1,11 @@
 import { Aws, CfnRule, Duration, Fn, Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { RequirementId } from '../../../lib/requirements';
+import type { RequirementId } from '../../../domain/requirements';
 import { GovCloudError } from '../../core/errors';
 import type { AccessRolesProps } from '../access-roles';
 import type { AccessRoleOptions } from '../role-options';
 import type { TrustedPrincipals } from '../trusted-principals';
-import { actionPatternCovers } from './action-pattern';
+import { actionPatternCovers } from '../../../domain/action-pattern';
 
 const ACTION_PATTERN = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const RESERVED_PREFIXES = ['iam:', 'sts:', 'organizations:', 'account:'];

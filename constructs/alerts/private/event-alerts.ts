@@ -1,5 +1,5 @@
 import type * as events from 'aws-cdk-lib/aws-events';
-import type { RequirementId } from '../../../lib/requirements';
+import type { RequirementId } from '../../../domain/requirements';
 import type { WatchedRole } from '../alert-types';
 import { TRANSIT_GATEWAY_CHANGE_EVENTS } from './metric-alarms';
 

@@ -1,4 +1,4 @@
-import type { RequirementId } from '../../../lib/requirements';
+import type { RequirementId } from '../../../domain/requirements';
 
 /** CloudTrail event names of Transit Gateway changes (the Government Cloud connection, NET-2). */
 export const TRANSIT_GATEWAY_CHANGE_EVENTS: readonly string[] = [

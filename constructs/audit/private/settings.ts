@@ -6,19 +6,17 @@ import type {
   AuditLogObjectLockMode,
 } from '../audit-log-archive';
 import { isPositiveInteger } from './policy';
+import {
+  DEFAULT_LOG_RETENTION_DAYS as DEFAULT_RETENTION_DAYS,
+  MIN_LOG_RETENTION_DAYS as MIN_RETENTION_DAYS,
+} from '../../../domain/retention';
 
 const PURPOSES: readonly AuditLogArchivePurpose[] = ['audit-trail', 'config-history'];
 const MODES: readonly AuditLogObjectLockMode[] = ['COMPLIANCE', 'GOVERNANCE'];
 
 /** RET-1: trails are kept one year or more (証跡は１年間以上保存). */
-const MIN_RETENTION_DAYS = 365;
 /** S3 Object Lock accepts at most 100 years of default retention. */
 const MAX_RETENTION_DAYS = 36500;
-/**
- * 400 days: a full fiscal year (年度) of logs plus the month or so an audit of that year
- * takes to request them, so the last day of the year is still locked when it is audited.
- */
-const DEFAULT_RETENTION_DAYS = 400;
 
 /** What {@link archiveSettings} decides from the props. */
 export interface ArchiveSettings {

@@ -2,19 +2,12 @@ import { Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { GovCloudError } from '../../core/errors';
 import type { ApplicationTierProps, TargetProtocol } from '../application-tier';
+import { FARGATE_MEMORY } from '../../../domain/fargate';
 
 /** Default non-root user of the sample container (CT.ECS.PR.3). */
 export const DEFAULT_CONTAINER_USER = '1000:1000';
 
 /** Valid Fargate CPU units → allowed memory (MiB). */
-const FARGATE_MEMORY: Record<number, readonly number[]> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
-
 /** The ACM certificate ARN shape; the region must be Tokyo or Osaka (REG-1). */
 const CERTIFICATE_ARN = /^arn:aws:acm:(ap-northeast-[13]):\d{12}:certificate\/[0-9a-f-]{36}$/;
 

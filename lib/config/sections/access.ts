@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionPatternCovers } from '../../../constructs/access/private/action-pattern';
+import { actionPatternCovers } from '../../../domain/action-pattern';
 
 const accountId = z.string().regex(/^\d{12}$/);
 

@@ -4,17 +4,10 @@ import { CfnDeliveryChannel } from 'aws-cdk-lib/aws-config';
 import { CfnFlowLog } from 'aws-cdk-lib/aws-ec2';
 import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnBucket, CfnBucketPolicy } from 'aws-cdk-lib/aws-s3';
+import type { ResourceIndex } from './pass-index';
 import { actionMatches, isEveryone, statementsOf } from './policy';
-import {
-  asList,
-  flatten,
-  isObject,
-  isTrue,
-  type PropertyReference,
-  referencesTo,
-  remembered,
-  resolve,
-} from './resolve';
+import { type PropertyReference, referencesTo } from './references';
+import { asList, flatten, isObject, isTrue, resolve } from './values';
 
 /**
  * Principals that deliver Elastic Load Balancing access logs in Tokyo and Osaka: the regional
@@ -35,9 +28,10 @@ export function bucketNames(bucket: CfnBucket): string[] {
 }
 
 /** Bucket policies in the app that apply to `bucket`. */
-export function policiesOf(bucket: CfnBucket): CfnBucketPolicy[] {
-  return remembered('policiesOf', bucket, () =>
+export function policiesOf(index: ResourceIndex, bucket: CfnBucket): CfnBucketPolicy[] {
+  return index.remembered('policiesOf', bucket, () =>
     referencesTo(
+      index,
       bucket,
       'bucket policy → bucket',
       (r) => (r instanceof CfnBucketPolicy ? [{ source: r, value: r.bucket }] : []),
@@ -91,19 +85,22 @@ function sseS3OnlyDeliveries(r: CfnResource): LogDelivery[] {
  *   or `connection_logs.s3.bucket` attribute names it, or its policy grants the ELB log-delivery
  *   principals.
  */
-export function sseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
-  return remembered('sseS3OnlyLogDelivery', bucket, () => findSseS3OnlyLogDelivery(bucket));
+export function sseS3OnlyLogDelivery(index: ResourceIndex, bucket: CfnBucket): string | undefined {
+  return index.remembered('sseS3OnlyLogDelivery', bucket, () =>
+    findSseS3OnlyLogDelivery(index, bucket),
+  );
 }
 
-function findSseS3OnlyLogDelivery(bucket: CfnBucket): string | undefined {
+function findSseS3OnlyLogDelivery(index: ResourceIndex, bucket: CfnBucket): string | undefined {
   const delivery = referencesTo(
+    index,
     bucket,
     'SSE-S3-only log delivery → bucket',
     sseS3OnlyDeliveries,
     bucketNames(bucket),
   ).find((d) => d.source !== bucket);
   if (delivery) return delivery.describe;
-  for (const policy of policiesOf(bucket)) {
+  for (const policy of policiesOf(index, bucket)) {
     for (const statement of statementsOf(policy, policy.policyDocument)) {
       if (statement.effect !== 'Allow') continue;
       const principals = statement.principals.map((p) =>
@@ -159,16 +156,17 @@ function auditLogDeliveries(r: CfnResource): LogDelivery[] {
  * Why `bucket` is an audit-log bucket (監査ログの保管先), or an empty list: Object Lock is enabled,
  * or a CloudTrail trail, an AWS Config delivery channel or a VPC flow log delivers to it.
  */
-export function auditLogUses(bucket: CfnBucket): string[] {
-  return remembered('auditLogUses', bucket, () => findAuditLogUses(bucket));
+export function auditLogUses(index: ResourceIndex, bucket: CfnBucket): string[] {
+  return index.remembered('auditLogUses', bucket, () => findAuditLogUses(index, bucket));
 }
 
-function findAuditLogUses(bucket: CfnBucket): string[] {
+function findAuditLogUses(index: ResourceIndex, bucket: CfnBucket): string[] {
   const uses: string[] = [];
   if (bucket.objectLockEnabled !== undefined && isTrue(bucket, bucket.objectLockEnabled)) {
     uses.push('Object Lock is enabled');
   }
   const deliveries = referencesTo(
+    index,
     bucket,
     'audit log delivery → bucket',
     auditLogDeliveries,
@@ -183,15 +181,15 @@ function findAuditLogUses(bucket: CfnBucket): string[] {
  * (AWS Config Developer Guide, "Managing the Delivery Channel"), so such a bucket is judged on
  * the protection it can have: a bucket policy denying object deletion to everyone.
  */
-export function isConfigOnlyAuditBucket(bucket: CfnBucket): boolean {
-  const uses = auditLogUses(bucket);
+export function isConfigOnlyAuditBucket(index: ResourceIndex, bucket: CfnBucket): boolean {
+  const uses = auditLogUses(index, bucket);
   return uses.length > 0 && uses.every((u) => u.startsWith('AWS Config delivery channel'));
 }
 
 /** True when a policy of `bucket` denies s3:DeleteObject and s3:DeleteObjectVersion to everyone. */
-export function deniesObjectDeletion(bucket: CfnBucket): boolean {
+export function deniesObjectDeletion(index: ResourceIndex, bucket: CfnBucket): boolean {
   const denied = new Set<string>();
-  for (const policy of policiesOf(bucket)) {
+  for (const policy of policiesOf(index, bucket)) {
     for (const statement of statementsOf(policy, policy.policyDocument)) {
       if (statement.effect !== 'Deny' || !isEveryone(statement.principals)) continue;
       for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {

@@ -1,5 +1,7 @@
 import type { CfnResource } from 'aws-cdk-lib';
-import { flatten, referencedResource } from './resolve';
+import type { ResourceIndex } from './pass-index';
+import { referencedResource } from './references';
+import { flatten } from './values';
 
 /**
  * True when `value` designates a customer-managed KMS key (カスタマー管理キー, KEY-1): it is
@@ -8,9 +10,13 @@ import { flatten, referencedResource } from './resolve';
  * key ID or ARN is taken as customer managed, because AWS-managed keys are named by their
  * `alias/aws/...` alias in templates.
  */
-export function isCustomerManagedKey(node: CfnResource, value: unknown): boolean {
+export function isCustomerManagedKey(
+  index: ResourceIndex,
+  node: CfnResource,
+  value: unknown,
+): boolean {
   if (value === undefined || value === null || value === '') return false;
-  const target = referencedResource(node, value);
+  const target = referencedResource(index, node, value);
   if (target) {
     return (
       target.cfnResourceType === 'AWS::KMS::Key' ||

@@ -1,5 +1,5 @@
 import type { CfnResource } from 'aws-cdk-lib';
-import { asList, isObject, resolve } from './resolve';
+import { asList, isObject, resolve } from './values';
 
 /** One IAM / resource policy statement, resolved and with list-valued fields normalised. */
 export interface PolicyStatement {

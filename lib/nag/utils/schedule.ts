@@ -1,5 +1,5 @@
 import type { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
-import { asList, isObject, isTrue, resolve } from './resolve';
+import { asList, isObject, isTrue, resolve } from './values';
 
 /** Continuous backup restores to any point within 5 minutes (AWS Backup), in hours. */
 export const CONTINUOUS_INTERVAL_HOURS = 5 / 60;

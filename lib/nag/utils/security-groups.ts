@@ -4,7 +4,7 @@ import {
   CfnSecurityGroupEgress,
   CfnSecurityGroupIngress,
 } from 'aws-cdk-lib/aws-ec2';
-import { asList, isObject, resolve } from './resolve';
+import { asList, isObject, resolve } from './values';
 
 /** One ingress permission of a security group, resolved. */
 export interface IngressRule {

@@ -2,7 +2,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AccessRoles, type AccessRolesProps } from '../../../constructs/access';
-import { actionPatternCovers } from '../../../constructs/access/private/action-pattern';
+import { actionPatternCovers } from '../../../domain/action-pattern';
 import { DELEGATED_IAM_PATH } from '../../../constructs/access/private/documents';
 import { BaselineProtection, RegionGuard } from '../../../constructs/guardrails';
 import { ResolvedTemplate, type Json } from '../../simulation/support/resolve-template';

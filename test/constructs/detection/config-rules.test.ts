@@ -8,7 +8,7 @@ import {
   type ConfigRulesProps,
   REQUIREMENT_METADATA_KEY,
 } from '../../../constructs/detection/config-rules';
-import { isRequirementId } from '../../../lib/requirements';
+import { isRequirementId } from '../../../domain/requirements';
 
 function build(props: ConfigRulesProps = {}, region = 'ap-northeast-1') {
   const stack = new Stack(new App(), 'Test', { env: { account: '111122223333', region } });

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack, type App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { checkDigit } from '../../../lib/config/local-government-code';
+import { checkDigit } from '../../../domain/local-government-code';
 import { parseConfig, type GovCloudConfig } from '../../../lib/config';
 import { PurposeKey } from '../../../constructs/keys/purpose-key';
 import { ClosedNetwork, type ClosedNetworkProps } from '../../../constructs/network/closed-network';

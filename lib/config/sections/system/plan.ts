@@ -1,6 +1,6 @@
 import { blockCount, nthBlock } from '../../../../constructs/core/cidr';
 import type { Municipality } from '../../municipality';
-import type { JapanRegion } from '../../regions';
+import type { JapanRegion } from '../../../../domain/regions';
 import type { SystemConfig } from './schema';
 
 /** What the system's derived values need from the whole config. */

@@ -7,9 +7,10 @@ import {
   parseIpv4,
   parseIpv4Cidr,
 } from '../../../../constructs/core/cidr';
-import type { JapanRegion } from '../../regions';
+import type { JapanRegion } from '../../../../domain/regions';
 import { backupCopyRegion, systemTenants, type SystemRootView } from './plan';
-import { FARGATE_MEMORY, type SystemConfig } from './schema';
+import { FARGATE_MEMORY } from '../../../../domain/fargate';
+import type { SystemConfig } from './schema';
 
 /** Checks across the fields of the system section (Fargate sizes, backup, tenancy, DNS). */
 export function refineSystem(s: SystemConfig, ctx: z.RefinementCtx): void {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ipv4CidrProblem, parseIpv4, parseIpv4Cidr } from '../../../../constructs/core/cidr';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../../../../constructs/network/endpoints';
 import { municipalitySchema } from '../../municipality';
-import { JAPAN_REGIONS } from '../../regions';
+import { JAPAN_REGIONS } from '../../../../domain/regions';
+import { FARGATE_MEMORY } from '../../../../domain/fargate';
 
 /** Separation models for shared use (共同利用方式), TEN-1/TEN-2. */
 export const TENANCY_MODES = ['account', 'vpc', 'application'] as const;
@@ -81,15 +82,6 @@ const tenantSchema = municipalitySchema.extend({
     fix: 'give an ACM certificate ARN in primaryRegion, or leave it out to use certificateArn',
   }),
 });
-
-/** Valid Fargate CPU units → allowed memory (MiB). */
-export const FARGATE_MEMORY: Record<number, readonly number[]> = {
-  256: [512, 1024, 2048],
-  512: [1024, 2048, 3072, 4096],
-  1024: [2048, 3072, 4096, 5120, 6144, 7168, 8192],
-  2048: Array.from({ length: 13 }, (_, i) => 4096 + i * 1024),
-  4096: Array.from({ length: 23 }, (_, i) => 8192 + i * 1024),
-};
 
 /**
  * The fields of the municipal standard-conformant sample system (標準準拠システム), each with

@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { CfnSubscription } from 'aws-cdk-lib/aws-sns';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve } from '../../utils/resolve';
+import { asList, isObject, resolve } from '../../utils/values';
 
 /**
  * A failed alert delivery is kept, not dropped (配信失敗の保全): every target of an

@@ -2,7 +2,9 @@ import { parse } from 'path';
 import { Stack, type CfnResource } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { allResources, isTrue, refersTo, resolveString } from '../../utils/resolve';
+import type { ResourceIndex } from '../../utils/pass-index';
+import { refersTo } from '../../utils/references';
+import { isTrue, resolveString } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 
 /**
@@ -14,7 +16,7 @@ import type { NagRule } from '../../utils/rule';
  */
 export default function DatabaseMultiAz(required: boolean): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
       if (!required) return NagRuleCompliance.NOT_APPLICABLE;
       if (node instanceof CfnDBInstance) {
         if (node.dbClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
@@ -27,13 +29,15 @@ export default function DatabaseMultiAz(required: boolean): NagRule {
       const names = [resolveLiteral(node, node.dbClusterIdentifier)].filter(
         (n): n is string => n !== undefined,
       );
-      const members = allResources(node).filter(
-        (r): r is CfnDBInstance =>
-          r instanceof CfnDBInstance &&
-          Stack.of(r) === Stack.of(node) &&
-          r.dbClusterIdentifier !== undefined &&
-          refersTo(r, r.dbClusterIdentifier, node, names),
-      );
+      const members = index
+        .allResources(node)
+        .filter(
+          (r): r is CfnDBInstance =>
+            r instanceof CfnDBInstance &&
+            Stack.of(r) === Stack.of(node) &&
+            r.dbClusterIdentifier !== undefined &&
+            refersTo(index, r, r.dbClusterIdentifier, node, names),
+        );
       const zones = members.map((m) => resolveLiteral(m, m.availabilityZone));
       const pinnedToOne = zones.every((z) => z !== undefined && z === zones[0]);
       return members.length >= 2 && !pinnedToOne

@@ -2,9 +2,10 @@ import { parse } from 'path';
 import { Stack, type CfnResource } from 'aws-cdk-lib';
 import { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
 import { NagRuleCompliance } from 'cdk-nag';
-import { literalRegion } from '../../utils/resolve';
+import { literalRegion } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 import { copyDestinations } from '../regions/copy-destinations';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * AWS Backup plans copy backups to the other Japanese region (東西2センター: Tokyo ⇄ Osaka): some
@@ -16,10 +17,10 @@ import { copyDestinations } from '../regions/copy-destinations';
  */
 export default function BackupCrossRegionCopy(allowedRegions: readonly string[]): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
       if (!(node instanceof CfnBackupPlan)) return NagRuleCompliance.NOT_APPLICABLE;
       const home = literalRegion(Stack.of(node));
-      const ok = copyDestinations(node).some((d) =>
+      const ok = copyDestinations(node, index).some((d) =>
         d.region === undefined
           ? !d.sameStack
           : d.region !== home && allowedRegions.includes(d.region),

@@ -2,9 +2,11 @@ import { parse } from 'path';
 import { Stack, type CfnResource } from 'aws-cdk-lib';
 import { CfnBackupPlan } from 'aws-cdk-lib/aws-backup';
 import { NagRuleCompliance } from 'cdk-nag';
-import { flatten, literalRegion, referencedResource } from '../../utils/resolve';
+import { referencedResource } from '../../utils/references';
+import { flatten, literalRegion } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 import { planRules } from '../../utils/schedule';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Where the large-disaster level needs a remote copy (遠隔地保管), the copy to the other Japanese
@@ -22,11 +24,11 @@ export default function RemoteCopyMeetsRpo(
   required = true,
 ): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
       if (!required || !(node instanceof CfnBackupPlan)) return NagRuleCompliance.NOT_APPLICABLE;
       const home = literalRegion(Stack.of(node));
       const remote = (target: unknown): boolean => {
-        const resource = referencedResource(node, target);
+        const resource = referencedResource(index, node, target);
         if (resource) {
           const region = literalRegion(Stack.of(resource));
           return Stack.of(resource) !== Stack.of(node) && region !== undefined

@@ -11,7 +11,8 @@ import {
 import { CfnPolicy as CfnOrganizationsPolicy } from 'aws-cdk-lib/aws-organizations';
 import { NagRuleCompliance } from 'cdk-nag';
 import { actionMatches, statementsOf } from '../../utils/policy';
-import { allResources, asList, isObject, remembered, resolve } from '../../utils/resolve';
+import type { ResourceIndex } from '../../utils/pass-index';
+import { asList, isObject, resolve } from '../../utils/values';
 
 /**
  * Actions that would switch off or weaken audit-log collection, by resource type (LOG-2:
@@ -44,10 +45,10 @@ export const GUARDED_ACTIONS: Readonly<Record<string, readonly string[]>> = {
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     const required = GUARDED_ACTIONS[node.cfnResourceType];
     if (required === undefined) return NagRuleCompliance.NOT_APPLICABLE;
-    const denied = deniedActionPatterns(node);
+    const denied = deniedActionPatterns(node, index);
     return required.every((action) => denied.some((pattern) => actionMatches(pattern, action)))
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;
@@ -57,13 +58,15 @@ export default Object.defineProperty(
 );
 
 /** Every action pattern some policy of the app denies (one scan per validation pass). */
-function deniedActionPatterns(node: CfnResource): string[] {
-  return remembered('denied action patterns', node.node.root, () => findDeniedActionPatterns(node));
+function deniedActionPatterns(node: CfnResource, index: ResourceIndex): string[] {
+  return index.remembered('denied action patterns', node.node.root, () =>
+    findDeniedActionPatterns(node, index),
+  );
 }
 
-function findDeniedActionPatterns(node: CfnResource): string[] {
+function findDeniedActionPatterns(node: CfnResource, index: ResourceIndex): string[] {
   const patterns: string[] = [];
-  for (const r of allResources(node)) {
+  for (const r of index.allResources(node)) {
     const documents: Array<[CfnResource, unknown]> = [];
     if (
       r instanceof CfnManagedPolicy ||

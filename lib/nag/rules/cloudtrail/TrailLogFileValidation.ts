@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isTrue } from '../../utils/resolve';
+import { isTrue } from '../../utils/values';
 
 /**
  * CloudTrail trails turn on log file validation, so every log file has a signed digest and

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve, resolveString } from '../../utils/resolve';
+import { asList, isObject, resolve, resolveString } from '../../utils/values';
 
 /**
  * CloudTrail trails record management events, both read and write. With neither

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isFalse, isTrue } from '../../utils/resolve';
+import { isFalse, isTrue } from '../../utils/values';
 
 /**
  * CloudTrail trails are logging, cover all regions (`IsMultiRegionTrail`) and include global

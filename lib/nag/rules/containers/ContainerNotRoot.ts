@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve } from '../../utils/resolve';
+import { asList, isObject, resolve } from '../../utils/values';
 
 /**
  * Every container of an ECS task definition names a user that is not root (`User` set, and

@@ -7,7 +7,9 @@ import {
   CfnDBParameterGroup,
 } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isObject, referencedResource, resolve, resolveString } from '../../utils/resolve';
+import { referencedResource } from '../../utils/references';
+import { isObject, resolve, resolveString } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /** The parameter that makes an engine refuse unencrypted connections, with its "on" values. */
 function tlsParameter(engine: string): { name: string; on: readonly string[] } | undefined {
@@ -31,7 +33,7 @@ function tlsParameter(engine: string): { name: string; on: readonly string[] } |
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     let groupRef: unknown;
     if (node instanceof CfnDBCluster) {
       groupRef = node.dbClusterParameterGroupName;
@@ -42,7 +44,7 @@ export default Object.defineProperty(
     }
     const parameter = tlsParameter((resolveString(node, node.engine) ?? '').toLowerCase());
     if (parameter === undefined) return NagRuleCompliance.NOT_APPLICABLE;
-    const group = referencedResource(node, groupRef);
+    const group = referencedResource(index, node, groupRef);
     if (!(group instanceof CfnDBClusterParameterGroup) && !(group instanceof CfnDBParameterGroup)) {
       return NagRuleCompliance.NON_COMPLIANT;
     }

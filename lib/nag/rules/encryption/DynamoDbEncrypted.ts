@@ -3,7 +3,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { NagRuleCompliance } from 'cdk-nag';
 import { isCustomerManagedKey } from '../../utils/keys';
-import { asList, isObject, isTrue, resolve, resolveString } from '../../utils/resolve';
+import { asList, isObject, isTrue, resolve, resolveString } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * DynamoDB tables are encrypted with a customer-managed KMS key: `SSESpecification` with
@@ -13,12 +14,12 @@ import { asList, isObject, isTrue, resolve, resolveString } from '../../utils/re
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (node instanceof CfnTable) {
       const sse: unknown = resolve(node, node.sseSpecification);
       return isObject(sse) &&
         kmsEnabled(node, sse) &&
-        isCustomerManagedKey(node, sse.kmsMasterKeyId)
+        isCustomerManagedKey(index, node, sse.kmsMasterKeyId)
         ? NagRuleCompliance.COMPLIANT
         : NagRuleCompliance.NON_COMPLIANT;
     }
@@ -29,7 +30,7 @@ export default Object.defineProperty(
       return replicas.every(
         (r) =>
           isObject(r.sseSpecification) &&
-          isCustomerManagedKey(node, r.sseSpecification.kmsMasterKeyId),
+          isCustomerManagedKey(index, node, r.sseSpecification.kmsMasterKeyId),
       )
         ? NagRuleCompliance.COMPLIANT
         : NagRuleCompliance.NON_COMPLIANT;

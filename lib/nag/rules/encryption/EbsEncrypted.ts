@@ -3,7 +3,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnInstance, CfnLaunchTemplate, CfnVolume } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { isCustomerManagedKey } from '../../utils/keys';
-import { asList, isObject, isTrue, resolve } from '../../utils/resolve';
+import { asList, isObject, isTrue, resolve } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * EBS volumes are encrypted with a customer-managed KMS key: `AWS::EC2::Volume`, and the EBS
@@ -16,9 +17,9 @@ import { asList, isObject, isTrue, resolve } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (node instanceof CfnVolume) {
-      return encryptedWithCmk(node, node.encrypted, node.kmsKeyId)
+      return encryptedWithCmk(index, node, node.encrypted, node.kmsKeyId)
         ? NagRuleCompliance.COMPLIANT
         : NagRuleCompliance.NON_COMPLIANT;
     }
@@ -34,7 +35,7 @@ export default Object.defineProperty(
       return NagRuleCompliance.NOT_APPLICABLE;
     }
     const ebs = mappings.map((m) => m.ebs).filter(isObject);
-    return ebs.every((e) => encryptedWithCmk(node, e.encrypted, e.kmsKeyId))
+    return ebs.every((e) => encryptedWithCmk(index, node, e.encrypted, e.kmsKeyId))
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;
   },
@@ -42,6 +43,15 @@ export default Object.defineProperty(
   { value: parse(__filename).name },
 );
 
-function encryptedWithCmk(node: CfnResource, encrypted: unknown, kmsKeyId: unknown): boolean {
-  return encrypted !== undefined && isTrue(node, encrypted) && isCustomerManagedKey(node, kmsKeyId);
+function encryptedWithCmk(
+  index: ResourceIndex,
+  node: CfnResource,
+  encrypted: unknown,
+  kmsKeyId: unknown,
+): boolean {
+  return (
+    encrypted !== undefined &&
+    isTrue(node, encrypted) &&
+    isCustomerManagedKey(index, node, kmsKeyId)
+  );
 }

@@ -3,7 +3,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnDeliveryStream } from 'aws-cdk-lib/aws-kinesisfirehose';
 import { NagRuleCompliance } from 'cdk-nag';
 import { isCustomerManagedKey } from '../../utils/keys';
-import { isObject, resolve, resolveString } from '../../utils/resolve';
+import { isObject, resolve, resolveString } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Firehose delivery streams encrypt buffered data with a customer-managed key
@@ -13,7 +14,7 @@ import { isObject, resolve, resolveString } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (!(node instanceof CfnDeliveryStream)) return NagRuleCompliance.NOT_APPLICABLE;
     const type = resolveString(node, node.deliveryStreamType) ?? 'DirectPut';
     if (type === 'KinesisStreamAsSource' || type === 'MSKAsSource')
@@ -21,7 +22,7 @@ export default Object.defineProperty(
     const config: unknown = resolve(node, node.deliveryStreamEncryptionConfigurationInput);
     return isObject(config) &&
       resolveString(node, config.keyType) === 'CUSTOMER_MANAGED_CMK' &&
-      isCustomerManagedKey(node, config.keyArn)
+      isCustomerManagedKey(index, node, config.keyArn)
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;
   },

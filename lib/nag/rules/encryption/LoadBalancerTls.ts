@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnListener } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve, resolveString } from '../../utils/resolve';
+import { asList, isObject, resolve, resolveString } from '../../utils/values';
 
 /**
  * Predefined ELB security policies that allow only TLS 1.2 and later.

@@ -3,7 +3,8 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
 import { isCustomerManagedKey } from '../../utils/keys';
-import { isTrue } from '../../utils/resolve';
+import { isTrue } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * RDS DB clusters (Aurora, Multi-AZ clusters) and DB instances encrypt storage
@@ -12,7 +13,7 @@ import { isTrue } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (node instanceof CfnDBInstance && node.dbClusterIdentifier !== undefined) {
       return NagRuleCompliance.NOT_APPLICABLE;
     }
@@ -20,7 +21,7 @@ export default Object.defineProperty(
       return NagRuleCompliance.NOT_APPLICABLE;
     }
     const encrypted = node.storageEncrypted !== undefined && isTrue(node, node.storageEncrypted);
-    return encrypted && isCustomerManagedKey(node, node.kmsKeyId)
+    return encrypted && isCustomerManagedKey(index, node, node.kmsKeyId)
       ? NagRuleCompliance.COMPLIANT
       : NagRuleCompliance.NON_COMPLIANT;
   },

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { resolveString } from '../../utils/resolve';
+import { resolveString } from '../../utils/values';
 
 /**
  * Application Load Balancer target groups carry HTTPS to the targets, so TLS does not end at

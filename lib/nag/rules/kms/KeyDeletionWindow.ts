@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnKey, CfnReplicaKey } from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
-import { resolveNumber } from '../../utils/resolve';
+import { resolveNumber } from '../../utils/values';
 
 /** The deletion window KEY-2 asks for, which is also the KMS maximum (and its default). */
 export const REQUIRED_PENDING_WINDOW_DAYS = 30;

@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnKey, CfnReplicaKey } from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
 import { actionMatches, isEveryone, type PolicyStatement, statementsOf } from '../../utils/policy';
-import { isObject } from '../../utils/resolve';
+import { isObject } from '../../utils/values';
 
 /**
  * The key policy limits grants to AWS resources (付与制限): a statement denies

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnKey } from 'aws-cdk-lib/aws-kms';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isTrue, resolveString } from '../../utils/resolve';
+import { isTrue, resolveString } from '../../utils/values';
 
 /**
  * Customer-managed symmetric KMS keys have automatic rotation on (鍵の自動ローテーション). KEY-1.

@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, resolve } from '../../utils/resolve';
+import { asList, isObject, resolve } from '../../utils/values';
 
 /**
  * S3 buckets have at least one enabled lifecycle rule (ライフサイクル規則): with versioning on

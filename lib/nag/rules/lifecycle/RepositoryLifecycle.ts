@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnRepository } from 'aws-cdk-lib/aws-ecr';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isObject, resolve } from '../../utils/resolve';
+import { isObject, resolve } from '../../utils/values';
 
 /**
  * ECR repositories have a lifecycle policy (`LifecyclePolicy.LifecyclePolicyText`), so that

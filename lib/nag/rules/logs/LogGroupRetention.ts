@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagRuleCompliance } from 'cdk-nag';
-import { resolveNumber } from '../../utils/resolve';
+import { resolveNumber } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 
 /**

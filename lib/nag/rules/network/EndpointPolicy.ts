@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnVPCEndpoint } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { statementsOf } from '../../utils/policy';
-import { resolveString } from '../../utils/resolve';
+import { resolveString } from '../../utils/values';
 
 /**
  * Interface and gateway VPC endpoints have a policy (エンドポイントポリシー). Without one the

@@ -8,7 +8,7 @@ import { CfnLoadBalancer } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { CfnDBCluster, CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, isTrue, resolve, resolveString } from '../../utils/resolve';
+import { asList, isObject, isTrue, resolve, resolveString } from '../../utils/values';
 
 /**
  * No endpoint reachable from the Internet: no internet-facing load balancer (CloudFormation's

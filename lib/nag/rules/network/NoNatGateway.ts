@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnNatGateway } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { resolveString } from '../../utils/resolve';
+import { resolveString } from '../../utils/values';
 
 /**
  * No public NAT gateway (the default `ConnectivityType`). A private NAT gateway, which only

@@ -3,7 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnLaunchConfiguration } from 'aws-cdk-lib/aws-autoscaling';
 import { CfnEIP, CfnInstance, CfnLaunchTemplate, CfnSubnet } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { asList, isObject, isTrue, resolve } from '../../utils/resolve';
+import { asList, isObject, isTrue, resolve } from '../../utils/values';
 
 /**
  * No public IP addresses: no Elastic IP, no subnet that maps public IPs on launch (a public

@@ -2,7 +2,9 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnFlowLog, CfnVPC } from 'aws-cdk-lib/aws-ec2';
 import { NagRuleCompliance } from 'cdk-nag';
-import { literalString, referencesTo } from '../../utils/resolve';
+import { referencesTo } from '../../utils/references';
+import { literalString } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Every VPC has a flow log recording ALL traffic (接続点の通信を監視): some `AWS::EC2::FlowLog`
@@ -12,9 +14,9 @@ import { literalString, referencesTo } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (!(node instanceof CfnVPC)) return NagRuleCompliance.NOT_APPLICABLE;
-    const flowLogs = referencesTo(node, 'VPC flow log of all traffic → VPC', (r) =>
+    const flowLogs = referencesTo(index, node, 'VPC flow log of all traffic → VPC', (r) =>
       r instanceof CfnFlowLog &&
       literalString(r, r.resourceType) === 'VPC' &&
       literalString(r, r.trafficType) === 'ALL'

@@ -3,6 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import type { NagRule } from '../../utils/rule';
 import { copyDestinations } from './copy-destinations';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Every replication / backup-copy destination whose region is known is an allowed region
@@ -12,8 +13,8 @@ import { copyDestinations } from './copy-destinations';
  */
 export default function CopyDestinationRegion(allowedRegions: readonly string[]): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
-      const destinations = copyDestinations(node);
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
+      const destinations = copyDestinations(node, index);
       if (destinations.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
       const outside = destinations.filter(
         (d) => d.region !== undefined && !allowedRegions.includes(d.region),

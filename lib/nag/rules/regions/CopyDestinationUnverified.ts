@@ -2,6 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { copyDestinations } from './copy-destinations';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Every replication / backup-copy destination has a region that can be read at synth time: a
@@ -10,8 +11,8 @@ import { copyDestinations } from './copy-destinations';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
-    const destinations = copyDestinations(node);
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
+    const destinations = copyDestinations(node, index);
     if (destinations.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
     return destinations.some((d) => d.region === undefined && !d.sameStack)
       ? NagRuleCompliance.NON_COMPLIANT

@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import { Stack, type CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isStackAnchor, literalRegion } from '../../utils/resolve';
+import { isStackAnchor, literalRegion } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 
 /**

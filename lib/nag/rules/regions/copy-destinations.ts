@@ -6,15 +6,9 @@ import { CfnFileSystem } from 'aws-cdk-lib/aws-efs';
 import { CfnDBInstance } from 'aws-cdk-lib/aws-rds';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
-import {
-  allResources,
-  asList,
-  flatten,
-  isObject,
-  literalRegion,
-  referencedResource,
-  resolve,
-} from '../../utils/resolve';
+import type { ResourceIndex } from '../../utils/pass-index';
+import { referencedResource } from '../../utils/references';
+import { asList, flatten, isObject, literalRegion, resolve } from '../../utils/values';
 
 /** Where a resource copies or replicates data to (退避先), and in which region if known. */
 export interface CopyDestination {
@@ -34,9 +28,9 @@ export interface CopyDestination {
  * actions, DynamoDB global table replicas and witnesses, Secrets Manager replica regions, ECR
  * replication, EFS replication and RDS automated-backup replication. Other resources have none.
  */
-export function copyDestinations(node: CfnResource): CopyDestination[] {
-  if (node instanceof CfnBucket) return s3Replication(node);
-  if (node instanceof CfnBackupPlan) return backupCopies(node);
+export function copyDestinations(node: CfnResource, index: ResourceIndex): CopyDestination[] {
+  if (node instanceof CfnBucket) return s3Replication(node, index);
+  if (node instanceof CfnBackupPlan) return backupCopies(node, index);
   if (node instanceof CfnGlobalTable) {
     return [
       ...asList(resolve(node, node.replicas))
@@ -101,29 +95,31 @@ function regionDestination(node: CfnResource, value: unknown, what: string): Cop
   return { description: `${what} in ${region ?? flat}`, region, sameStack: false };
 }
 
-function s3Replication(bucket: CfnBucket): CopyDestination[] {
+function s3Replication(bucket: CfnBucket, index: ResourceIndex): CopyDestination[] {
   const config: unknown = resolve(bucket, bucket.replicationConfiguration);
   if (!isObject(config)) return [];
   return asList(config.rules)
     .filter(isObject)
     .map((rule) => {
       const destination = isObject(rule.destination) ? rule.destination.bucket : undefined;
-      const target = referencedResource(bucket, destination);
+      const target = referencedResource(index, bucket, destination);
       const flat = flatten(bucket, destination);
       const description = `S3 replication to ${target ? target.node.path : flat}`;
       if (target) return located(bucket, target, description);
       // A literal ARN carries no region for S3: look the bucket up by name in the app.
       const name = /:::([^/<>]+)$/.exec(flat)?.[1];
       const byName = name
-        ? allResources(bucket).find(
-            (r): r is CfnBucket => r instanceof CfnBucket && resolve(r, r.bucketName) === name,
-          )
+        ? index
+            .allResources(bucket)
+            .find(
+              (r): r is CfnBucket => r instanceof CfnBucket && resolve(r, r.bucketName) === name,
+            )
         : undefined;
       return byName ? located(bucket, byName, description) : { description, sameStack: false };
     });
 }
 
-function backupCopies(plan: CfnBackupPlan): CopyDestination[] {
+function backupCopies(plan: CfnBackupPlan, index: ResourceIndex): CopyDestination[] {
   const body: unknown = resolve(plan, plan.backupPlan);
   if (!isObject(body)) return [];
   return asList(body.backupPlanRule)
@@ -131,7 +127,7 @@ function backupCopies(plan: CfnBackupPlan): CopyDestination[] {
     .flatMap((rule) => asList(rule.copyActions).filter(isObject))
     .map((action) => {
       const arn = action.destinationBackupVaultArn;
-      const target = referencedResource(plan, arn);
+      const target = referencedResource(index, plan, arn);
       const flat = flatten(plan, arn);
       const description = `AWS Backup copy to ${target ? target.node.path : flat}`;
       if (target) return located(plan, target, description);

@@ -7,6 +7,7 @@ import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auditLogUses, sseS3OnlyLogDelivery } from '../../utils/buckets';
 import { isRetainedOnDelete } from './deletion-policy';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Data stores survive stack deletion: S3 buckets (other than log stores, judged by
@@ -16,9 +17,9 @@ import { isRetainedOnDelete } from './deletion-policy';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (node instanceof CfnBucket) {
-      if (auditLogUses(node).length > 0 || sseS3OnlyLogDelivery(node) !== undefined) {
+      if (auditLogUses(index, node).length > 0 || sseS3OnlyLogDelivery(index, node) !== undefined) {
         return NagRuleCompliance.NOT_APPLICABLE;
       }
       return verdict(isRetainedOnDelete(node, false));

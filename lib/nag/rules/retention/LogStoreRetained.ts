@@ -5,6 +5,7 @@ import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auditLogUses, sseS3OnlyLogDelivery } from '../../utils/buckets';
 import { isRetainedOnDelete } from './deletion-policy';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Log stores survive stack deletion (`DeletionPolicy: Retain`): CloudWatch Logs log groups,
@@ -13,11 +14,11 @@ import { isRetainedOnDelete } from './deletion-policy';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     const isLogStore =
       node instanceof CfnLogGroup ||
       (node instanceof CfnBucket &&
-        (auditLogUses(node).length > 0 || sseS3OnlyLogDelivery(node) !== undefined));
+        (auditLogUses(index, node).length > 0 || sseS3OnlyLogDelivery(index, node) !== undefined));
     if (!isLogStore) return NagRuleCompliance.NOT_APPLICABLE;
     return isRetainedOnDelete(node, false)
       ? NagRuleCompliance.COMPLIANT

@@ -4,6 +4,7 @@ import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auditLogUses } from '../../utils/buckets';
 import { defaultRetentionOf } from './object-lock';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Audit-log buckets use Object Lock mode COMPLIANCE. GOVERNANCE lets privileged users shorten
@@ -12,8 +13,8 @@ import { defaultRetentionOf } from './object-lock';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
-    if (!(node instanceof CfnBucket) || auditLogUses(node).length === 0) {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
+    if (!(node instanceof CfnBucket) || auditLogUses(index, node).length === 0) {
       return NagRuleCompliance.NOT_APPLICABLE;
     }
     const mode = defaultRetentionOf(node)?.mode;

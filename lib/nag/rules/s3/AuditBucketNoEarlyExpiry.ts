@@ -3,8 +3,9 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auditLogUses } from '../../utils/buckets';
-import { asList, isObject, resolve, resolveNumber, resolveString } from '../../utils/resolve';
+import { asList, isObject, resolve, resolveNumber, resolveString } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Audit-log buckets have no enabled lifecycle rule that expires objects (current or noncurrent
@@ -14,8 +15,8 @@ import type { NagRule } from '../../utils/rule';
  */
 export default function AuditBucketNoEarlyExpiry(minimumDays: number): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
-      if (!(node instanceof CfnBucket) || auditLogUses(node).length === 0) {
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
+      if (!(node instanceof CfnBucket) || auditLogUses(index, node).length === 0) {
         return NagRuleCompliance.NOT_APPLICABLE;
       }
       const lifecycle: unknown = resolve(node, node.lifecycleConfiguration);

@@ -3,9 +3,10 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { auditLogUses, deniesObjectDeletion, isConfigOnlyAuditBucket } from '../../utils/buckets';
-import { isTrue } from '../../utils/resolve';
+import { isTrue } from '../../utils/values';
 import type { NagRule } from '../../utils/rule';
 import { defaultRetentionOf } from './object-lock';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Audit-log buckets (a CloudTrail trail, an AWS Config delivery channel or a VPC flow log
@@ -20,12 +21,12 @@ import { defaultRetentionOf } from './object-lock';
  */
 export default function AuditBucketObjectLock(minimumDays: number): NagRule {
   return Object.defineProperty(
-    (node: CfnResource): NagRuleCompliance => {
-      if (!(node instanceof CfnBucket) || auditLogUses(node).length === 0) {
+    (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
+      if (!(node instanceof CfnBucket) || auditLogUses(index, node).length === 0) {
         return NagRuleCompliance.NOT_APPLICABLE;
       }
-      if (isConfigOnlyAuditBucket(node)) {
-        return deniesObjectDeletion(node)
+      if (isConfigOnlyAuditBucket(index, node)) {
+        return deniesObjectDeletion(index, node)
           ? NagRuleCompliance.COMPLIANT
           : NagRuleCompliance.NON_COMPLIANT;
       }

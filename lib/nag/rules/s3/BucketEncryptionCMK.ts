@@ -4,7 +4,8 @@ import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { sseS3OnlyLogDelivery } from '../../utils/buckets';
 import { isCustomerManagedKey } from '../../utils/keys';
-import { asList, isObject, resolve, resolveString } from '../../utils/resolve';
+import { asList, isObject, resolve, resolveString } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * S3 buckets are encrypted by default with a customer-managed KMS key: every default encryption
@@ -15,9 +16,9 @@ import { asList, isObject, resolve, resolveString } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (!(node instanceof CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
-    if (sseS3OnlyLogDelivery(node) !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (sseS3OnlyLogDelivery(index, node) !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
     const encryption: unknown = resolve(node, node.bucketEncryption);
     const rules = isObject(encryption)
       ? asList(encryption.serverSideEncryptionConfiguration).filter(isObject)
@@ -30,7 +31,7 @@ export default Object.defineProperty(
       if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse') {
         return NagRuleCompliance.NON_COMPLIANT;
       }
-      if (!isCustomerManagedKey(node, byDefault.kmsMasterKeyId)) {
+      if (!isCustomerManagedKey(index, node, byDefault.kmsMasterKeyId)) {
         return NagRuleCompliance.NON_COMPLIANT;
       }
     }

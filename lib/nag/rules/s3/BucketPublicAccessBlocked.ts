@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isObject, isTrue, resolve } from '../../utils/resolve';
+import { isObject, isTrue, resolve } from '../../utils/values';
 
 /**
  * S3 buckets turn on all four Block Public Access settings (BlockPublicAcls, BlockPublicPolicy,

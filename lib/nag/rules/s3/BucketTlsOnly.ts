@@ -4,7 +4,9 @@ import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { bucketNames, policiesOf } from '../../utils/buckets';
 import { isEveryone, type PolicyStatement, statementsOf } from '../../utils/policy';
-import { flatten, isObject, refersTo } from '../../utils/resolve';
+import { refersTo } from '../../utils/references';
+import { flatten, isObject } from '../../utils/values';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * S3 buckets have a bucket policy that denies every request not sent over TLS
@@ -12,12 +14,15 @@ import { flatten, isObject, refersTo } from '../../utils/resolve';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (!(node instanceof CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
     const names = bucketNames(node);
-    for (const policy of policiesOf(node)) {
+    for (const policy of policiesOf(index, node)) {
       for (const statement of statementsOf(policy, policy.policyDocument)) {
-        if (deniesInsecureTransport(statement) && coversBucket(policy, statement, node, names)) {
+        if (
+          deniesInsecureTransport(statement) &&
+          coversBucket(index, policy, statement, node, names)
+        ) {
           return NagRuleCompliance.COMPLIANT;
         }
       }
@@ -40,6 +45,7 @@ function deniesInsecureTransport(statement: PolicyStatement): boolean {
 }
 
 function coversBucket(
+  index: ResourceIndex,
   policy: CfnResource,
   statement: PolicyStatement,
   bucket: CfnBucket,
@@ -50,7 +56,7 @@ function coversBucket(
   for (const resource of statement.resources) {
     const flat = flatten(policy, resource);
     if (flat === '*') return true;
-    if (!refersTo(policy, resource, bucket, names)) continue;
+    if (!refersTo(index, policy, resource, bucket, names)) continue;
     if (flat.endsWith('/*')) objects = true;
     else if (!flat.includes('/')) bucketItself = true;
   }

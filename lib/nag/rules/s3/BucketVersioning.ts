@@ -2,7 +2,7 @@ import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
-import { isObject, resolve, resolveString } from '../../utils/resolve';
+import { isObject, resolve, resolveString } from '../../utils/values';
 
 /**
  * S3 buckets have versioning enabled, so an overwritten or deleted object can be recovered and

@@ -3,6 +3,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { sseS3OnlyLogDelivery } from '../../utils/buckets';
+import type { ResourceIndex } from '../../utils/pass-index';
 
 /**
  * Records (at INFO level) a bucket that receives S3 server access logs or Elastic Load Balancing
@@ -12,9 +13,9 @@ import { sseS3OnlyLogDelivery } from '../../utils/buckets';
  * @param node the CfnResource to check
  */
 export default Object.defineProperty(
-  (node: CfnResource): NagRuleCompliance => {
+  (node: CfnResource, index: ResourceIndex): NagRuleCompliance => {
     if (!(node instanceof CfnBucket)) return NagRuleCompliance.NOT_APPLICABLE;
-    return sseS3OnlyLogDelivery(node) === undefined
+    return sseS3OnlyLogDelivery(index, node) === undefined
       ? NagRuleCompliance.NOT_APPLICABLE
       : NagRuleCompliance.NON_COMPLIANT;
   },

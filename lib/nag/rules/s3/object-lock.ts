@@ -1,5 +1,5 @@
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { isObject, resolve, resolveNumber, resolveString } from '../../utils/resolve';
+import { isObject, resolve, resolveNumber, resolveString } from '../../utils/values';
 
 /** The default Object Lock retention of a bucket, resolved. */
 export interface DefaultRetention {

@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
-import { TENANCY_APPLICATION, TENANCY_TAG } from '../../tag-contract';
+import { TENANCY_APPLICATION, TENANCY_TAG } from '../../../../domain/tags';
 import { tagsOf } from '../../utils/tags';
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
-import { ENVIRONMENT_TAG, ENVIRONMENTS } from '../../tag-contract';
+import { ENVIRONMENT_TAG, ENVIRONMENTS } from '../../../../domain/tags';
 import { tagsOf } from '../../utils/tags';
 
 /**

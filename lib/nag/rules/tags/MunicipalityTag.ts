@@ -1,8 +1,8 @@
 import { parse } from 'path';
 import type { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
-import { localGovernmentCodeProblem } from '../../../config/local-government-code';
-import { MUNICIPALITY_TAG } from '../../tag-contract';
+import { localGovernmentCodeProblem } from '../../../../domain/local-government-code';
+import { MUNICIPALITY_TAG } from '../../../../domain/tags';
 import { tagsOf } from '../../utils/tags';
 
 /**

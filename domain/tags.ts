@@ -1,6 +1,7 @@
 /**
- * Tags the GovCloudChecks pack reads. Stacks of this project apply them to every resource with
- * `Tags.of(app).add(...)`; vendors' apps must do the same for the tag rules to pass.
+ * Tag names and values shared by the stacks that write them and the GovCloudChecks pack that
+ * reads them. Stacks of this project apply them to every resource with `Tags.of(app).add(...)`;
+ * vendors' apps must do the same for the tag rules to pass.
  */
 
 /**
@@ -20,6 +21,9 @@ export const ENVIRONMENTS = ['production', 'staging', 'dr', 'development'] as co
  * separation).
  */
 export const MUNICIPALITY_TAG = 'MunicipalityCode';
+
+/** Short name of the system (e.g. `juki`, 住民基本台帳) the resource belongs to (DET-4, TEN-3). */
+export const SYSTEM_TAG = 'System';
 
 /**
  * How a resource shared by several municipalities separates them (TEN-1, TEN-2). Contract

@@ -1,4 +1,4 @@
-import type { RequirementId } from '../requirements';
+import type { RequirementId } from './requirements';
 
 /** The Japanese edition of one catalog entry, for report.ja.md (EVD-1, EVD-2). */
 export interface RequirementTextJa {
@@ -9,7 +9,7 @@ export interface RequirementTextJa {
 }
 
 /**
- * Japanese text of every requirement of the catalog (`lib/requirements.ts`), so that the
+ * Japanese text of every requirement of the catalog (`domain/requirements.ts`), so that the
  * Japanese report carries no English requirement or expectation sentence. Service names, API
  * actions and region codes stay as AWS writes them.
  */
