@@ -284,10 +284,7 @@ describe('Japanese editions of the operator procedures', () => {
     expect(read('constructs/backup/README.md')).toMatch(/three days after creation the Vault Lock/);
   });
 
-  test.each(['system', 'access', 'backup'])(
-    'constructs/%s/README.md links to its Japanese edition',
-    (folder) => {
-      expect(read(`constructs/${folder}/README.md`)).toContain('[日本語版](README.ja.md)');
-    },
-  );
+  test.each(EDITIONS)('constructs/%s/README.md links to its Japanese edition', (folder) => {
+    expect(read(`constructs/${folder}/README.md`)).toContain('[日本語版](README.ja.md)');
+  });
 });
