@@ -424,3 +424,49 @@ export function requirement(id: RequirementId): Requirement {
 export function isRequirementId(id: string): id is RequirementId {
   return BY_ID.has(id);
 }
+
+/**
+ * The public government documents the catalog's `source` fields cite by number (docs/
+ * REQUIREMENTS.md lists them): title, issuer and year, so evidence names the document itself.
+ */
+export const SOURCE_DOCUMENTS: Readonly<
+  Record<string, { readonly title: string; readonly issuer: string; readonly year: number }>
+> = {
+  '000': {
+    title: '政府情報システムにおけるクラウドサービスの利用に係る基本方針',
+    issuer: '各府省情報化統括責任者（CIO）連絡会議',
+    year: 2018,
+  },
+  '001': {
+    title: '行政機関におけるパブリック・クラウドの活用に関する調査研究 報告書',
+    issuer: '総務省',
+    year: 2020,
+  },
+  '002': {
+    title: '地方公共団体情報システムのガバメントクラウドの利用に関する基準',
+    issuer: 'デジタル庁',
+    year: 2022,
+  },
+  '003': {
+    title: '地方自治体によるガバメントクラウドの活用について（案）',
+    issuer: '内閣官房 IT総合戦略室',
+    year: 2021,
+  },
+  '004': {
+    title: '第二期政府共通プラットフォームにおけるクラウドサービス契約の取組',
+    issuer: '総務省 行政管理局',
+    year: 2020,
+  },
+};
+
+/**
+ * A catalog `source` with each document number written out as 「title」(issuer, year), e.g.
+ * "002 Table 1 ①" → "「地方公共団体情報システムのガバメントクラウドの利用に関する基準」(デジタル庁, 2022)
+ * Table 1 ①". Text that cites no numbered document is returned as it is.
+ */
+export function citeSource(source: string): string {
+  return source.replace(/\b(00\d)(?= |$|,)/g, (n) => {
+    const doc = SOURCE_DOCUMENTS[n];
+    return doc ? `「${doc.title}」(${doc.issuer}, ${doc.year})` : n;
+  });
+}

@@ -1,6 +1,6 @@
 import { NagMessageLevel } from 'cdk-nag';
 import { JAPAN_REGIONS } from '../../domain/regions';
-import { requirement, type RequirementId } from '../../domain/requirements';
+import { citeSource, requirement, type RequirementId } from '../../domain/requirements';
 import { MIN_LOG_RETENTION_DAYS } from '../../domain/retention';
 import { ENVIRONMENT_TAG, ENVIRONMENTS, MUNICIPALITY_TAG } from '../../domain/tags';
 import DatabaseMultiAz from './rules/availability/DatabaseMultiAz';
@@ -72,7 +72,8 @@ export const GOVCLOUD_PACK_NAME = 'GCJ';
  * Which system the pack judges.
  * - `core-business` (基幹業務システム, e.g. the 20 standardised municipal systems): closed
  *   network rules apply (NET-1, NET-4), as core business systems are generally not allowed to
- *   connect to the Internet (002 §4.3 note 12).
+ *   connect to the Internet (「地方公共団体情報システムのガバメントクラウドの利用に関する基準」,
+ *   デジタル庁, 2022, §4.3 note 12).
  * - `baseline`: the tenant-area baseline, or a system that is allowed Internet access: the
  *   NET-1 and NET-4 rules are off. Every other rule (NET-6 and LOG-4 included) still applies.
  */
@@ -813,11 +814,14 @@ const JAPANESE_WORDING: Partial<Record<RequirementId, string>> = {
 
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-/** "RET-1 (002 Table 1 ①): Keep trails ≥ 1 year (証跡は１年間以上保存することが望ましい)". */
+/**
+ * `RET-1 (source 「地方公共団体情報システムのガバメントクラウドの利用に関する基準」(デジタル庁, 2022) Table 1 ①):
+ * "Keep trails ≥ 1 year (証跡は１年間以上保存することが望ましい)"`.
+ */
 export function quoteRequirement(id: RequirementId): string {
   const r = requirement(id);
   const japanese = HAS_JAPANESE.test(r.requirement) ? '' : ` (${JAPANESE_WORDING[id] ?? ''})`;
-  return `${id} (source ${r.source}): "${r.requirement}${japanese}"`;
+  return `${id} (source ${citeSource(r.source)}): "${r.requirement}${japanese}"`;
 }
 
 /** Full rule ID of a definition. */

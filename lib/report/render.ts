@@ -1,4 +1,9 @@
-import { REQUIREMENTS, type Requirement, type RequirementId } from '../../domain/requirements';
+import {
+  citeSource,
+  REQUIREMENTS,
+  type Requirement,
+  type RequirementId,
+} from '../../domain/requirements';
 import type { Evidence, RuleResult } from './evidence';
 import { responsibilityIn } from './responsibilities';
 import { renderNonFunctional, type NonFunctionalEvidence } from './non-functional';
@@ -231,7 +236,7 @@ function markdown(
     const jaText = REQUIREMENT_TEXT_JA[row.req.id as RequirementId];
     out.push('', `### ${row.req.id} — ${ja ? jaText.title : row.req.requirement}`, '');
     out.push(
-      `- ${t('Source', '出典')}: ${row.req.source}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
+      `- ${t('Source', '出典')}: ${citeSource(row.req.source)}; ${t('where', '適用')}: ${row.req.where.join(', ')}`,
     );
     out.push(
       `- ${t('Expectation', '期待される実装')}: ${ja ? jaText.expectation : row.req.expectation}`,
@@ -357,7 +362,7 @@ function csv(rows: readonly Row[]): string {
     const base = [
       row.req.id,
       row.req.requirement,
-      row.req.source,
+      citeSource(row.req.source),
       row.req.where.join(' '),
       row.constructs.join(' '),
     ];

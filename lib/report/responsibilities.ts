@@ -3,7 +3,8 @@ import type { RequirementId } from '../../domain/requirements';
 /**
  * The responsibility split per requirement (EVD-2): what this library's templates do, and
  * what stays with the operator (運用管理補助者 / the municipality) when they state their
- * security measures in the usage application (利用申請, seed 002 §5.1④).
+ * security measures in the usage application (利用申請; 「地方公共団体情報システムのガバメントクラウドの利用に関する基準」, デジタル庁, 2022,
+ * §5.1④).
  */
 export interface Responsibility {
   /** What the templates implement. */

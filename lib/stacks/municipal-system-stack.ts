@@ -109,7 +109,7 @@ export class MunicipalSharedPlatformStack extends Stack {
     Tags.of(this).add(TENANCY_TAG, TENANCY_APPLICATION);
     Validations.of(this).addWarning(
       'GovCloudJp-TEN2',
-      `TEN-2: ${plan.system.tenants.length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認, 002 §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
+      `TEN-2: ${plan.system.tenants.length} municipalities share one network and application tier (application-level separation). The rules allow separation other than a dedicated VPC per municipality only with the Digital Agency's approval (デジタル庁の承認; 「地方公共団体情報システムのガバメントクラウドの利用に関する基準」, デジタル庁, 2022, §4.1.4 note 6); approval reference recorded in config: "${s.applicationSeparationApproval ?? '(none)'}".`,
     );
   }
 

@@ -172,7 +172,7 @@ describe('levels: only errors fail', () => {
       (v) => v.ruleName === 'GCJ-RET1-LogGroupRetention',
     );
     expect(violation?.description).toContain(
-      'RET-1 (source 002 Table 1 ①): "Keep trails ≥ 1 year (証跡は１年間以上保存することが望ましい)"',
+      'RET-1 (source 「地方公共団体情報システムのガバメントクラウドの利用に関する基準」(デジタル庁, 2022) Table 1 ①): "Keep trails ≥ 1 year (証跡は１年間以上保存することが望ましい)"',
     );
     expect(violation?.fix).toMatch(/RetentionInDays/);
   });

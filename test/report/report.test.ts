@@ -141,6 +141,8 @@ describe('report (EVD-1, EVD-2)', () => {
     expect(header).toBe(
       'requirement_id,requirement,source,where,implemented_by,rule_id,level,stack,status,compliant,non_compliant,acknowledged,acknowledgement_reasons,covered_by_templates,operator_responsibility',
     );
-    expect(report.csv).toContain(',"002 §5.1④, §6.1②",');
+    expect(report.csv).toContain(
+      ',"「地方公共団体情報システムのガバメントクラウドの利用に関する基準」(デジタル庁, 2022) §5.1④, §6.1②",',
+    );
   });
 });
