@@ -191,6 +191,12 @@ export class BaselineProtection extends Construct {
    * delegate's and sub-delegate's, IAM-3, IAM-4).
    */
   public readonly denyStatements: readonly PolicyStatementJson[];
+  /**
+   * The Japan-only Region deny of the boundaries (REG-2), with the boundary's short list of
+   * global services: every role created under a boundary of this guard stays in Tokyo and
+   * Osaka, also a sub-delegate role its creator attached no Region guard to (IAM-4).
+   */
+  public readonly boundaryRegionGuard: PolicyStatementJson;
   /** The tag this guard protects and keeps from being removed. */
   public readonly baselineTag: BaselineTag;
   /** IAM path of the baseline's roles and policies. */
@@ -244,6 +250,10 @@ export class BaselineProtection extends Construct {
         'govcloud-jp-cdk baseline protection: explicit denies on audit-log services, archive, keys, log groups and baseline IAM (LOG-2, RET-2, KEY-2)',
       document: iam.PolicyDocument.fromJson({ Version: '2012-10-17', Statement: statements }),
     });
+    this.boundaryRegionGuard = regionGuardStatement({
+      allowedRegions: JAPAN_REGIONS,
+      notActions: BOUNDARY_GLOBAL_SERVICE_ACTIONS,
+    });
     this.boundary = new iam.ManagedPolicy(this, 'Boundary', {
       path: this.boundaryPath,
       managedPolicyName: props.boundaryPolicyName ?? BASELINE_BOUNDARY_NAME,
@@ -255,10 +265,7 @@ export class BaselineProtection extends Construct {
         Statement: [
           { Effect: 'Allow', Action: '*', Resource: '*' } as PolicyStatementJson,
           ...statements,
-          regionGuardStatement({
-            allowedRegions: JAPAN_REGIONS,
-            notActions: BOUNDARY_GLOBAL_SERVICE_ACTIONS,
-          }),
+          this.boundaryRegionGuard,
           ...residencyStatements({ allowedRegions: JAPAN_REGIONS, boundaryOnly: true }),
         ].map(({ Sid: _sid, ...rest }) => rest),
       }),

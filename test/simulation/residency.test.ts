@@ -515,3 +515,36 @@ test('Tokyo ↔ Osaka stays open: the legitimate copy, replica and target APIs r
   }
   expect(denied).toEqual([]);
 });
+
+test('a role the delegate creates under the sub-delegate boundary stays in Japan, though it carries no Region guard of its own', async () => {
+  const subBoundary = tokyo.managedPolicy(
+    tokyo.ref(tokyo.logicalId('AWS::IAM::ManagedPolicy', 'AccessRolesSubDelegateBoundary')),
+  );
+  const created = derived(
+    'sub-delegate-created-role',
+    `arn:aws:iam::${ACCOUNT}:role/govcloud-jp/delegated/sub-delegate/vendor-ops`,
+    subBoundary,
+  );
+  // Actions the default config delegates (ecs:*, ecr:*, logs:*, cloudwatch:*), one of each.
+  const calls: [string, string][] = [
+    ['ecs:CreateCluster', '*'],
+    ['ecr:CreateRepository', '*'],
+    ['logs:CreateLogGroup', '*'],
+    ['cloudwatch:PutMetricData', '*'],
+  ];
+  const decisions: string[] = [];
+  for (const [action, resource] of calls) {
+    for (const region of [TOKYO, 'ap-northeast-3', ...FOREIGN]) {
+      decisions.push(
+        `${action} ${region}: ${await simulate(created, { action, resource, region })}`,
+      );
+    }
+  }
+  expect(decisions).toEqual(
+    calls.flatMap(([action]) => [
+      `${action} ${TOKYO}: Allowed`,
+      `${action} ap-northeast-3: Allowed`,
+      ...FOREIGN.map((r) => `${action} ${r}: ExplicitlyDenied`),
+    ]),
+  );
+});

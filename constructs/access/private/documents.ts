@@ -28,6 +28,11 @@ export function withGuardDenies(
     ...protection.denyStatements.map((s) =>
       iam.PolicyStatement.fromJson({ ...s, Sid: `Guard${s.Sid}` }),
     ),
+    // A role the delegate creates under this boundary may carry no Region guard of its own.
+    iam.PolicyStatement.fromJson({
+      ...protection.boundaryRegionGuard,
+      Sid: `Guard${protection.boundaryRegionGuard.Sid}`,
+    }),
   );
   return document;
 }
