@@ -47,6 +47,7 @@ for (const violation of report.violations) {
       logicalId: resource.resourceLogicalId,
       acknowledged: ack !== undefined,
       reason: ack?.reason ?? description,
+      reasonJa: ack?.reasonJa,
       deferred: ack?.deferred ?? false,
     });
   }

@@ -19,6 +19,11 @@ export interface ControlTowerFinding {
   readonly acknowledged: boolean;
   /** The acknowledgement's reason, or the control's own description when open. */
   readonly reason: string;
+  /**
+   * The acknowledgement's reason in Japanese (report.ja.md); absent for an open finding, whose
+   * description AWS writes in English only.
+   */
+  readonly reasonJa?: string;
   /** Whether the acknowledgement is a fix deferred to later (false when accepted for good). */
   readonly deferred: boolean;
 }
@@ -114,7 +119,7 @@ export function renderControlTower(
     const status = f.acknowledged ? t('acknowledged', '承認済み') : t('open', '未承認');
     const deferred = f.deferred ? t('yes', 'あり') : t('no', 'なし');
     out.push(
-      `| ${f.control} | ${f.stack} | \`${f.logicalId}\` | ${status} | ${deferred} | ${f.reason.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
+      `| ${f.control} | ${f.stack} | \`${f.logicalId}\` | ${status} | ${deferred} | ${(lang === 'ja' ? (f.reasonJa ?? f.reason) : f.reason).replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`,
     );
   }
   return out;

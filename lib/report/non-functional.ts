@@ -15,7 +15,14 @@ export interface NonFunctionalLevelEvidence {
   /** Rule IDs of GovCloudChecks that check the setting; empty when no rule can. */
   readonly rules: readonly string[];
   readonly operator: string;
-  readonly operatorJa: string;
+  /** Japanese edition of `level`, `standard`, `configured`, `setting` and `operator` (report.ja.md). */
+  readonly ja: {
+    readonly level: string;
+    readonly standard: string;
+    readonly configured: string;
+    readonly setting: string;
+    readonly operator: string;
+  };
 }
 
 /** The non-functional section of the evidence file (AVL-1, AVL-2, PORT-3). */
@@ -53,7 +60,15 @@ export function nonFunctionalEvidence(n: NonFunctionalLevels): NonFunctionalEvid
           : 'Multi-AZ not required by the level (the sample stays Multi-AZ, BAK-4)',
         rules: ['GCJ-AVL1-DatabaseMultiAz'],
         operator: 'Measure availability in operation and report it against the SLA.',
-        operatorJa: '運用で稼働率を計測し、SLA に対して報告する。',
+        ja: {
+          level: '稼働率',
+          standard: `${STANDARD_LEVELS.availabilityPercent}%`,
+          configured: `${n.availabilityPercent}%`,
+          setting: s.multiAz
+            ? 'Aurora のライターとリーダーを 2 つの AZ に配置、タスク 2 つを AZ に分散'
+            : '水準はマルチ AZ を求めない（サンプルはマルチ AZ のまま、BAK-4）',
+          operator: '運用で稼働率を計測し、SLA に対して報告する。',
+        },
       },
       {
         level: 'RPO (目標復旧地点)',
@@ -62,7 +77,13 @@ export function nonFunctionalEvidence(n: NonFunctionalLevels): NonFunctionalEvid
         setting: `AWS Backup every ${s.backupIntervalHours} h${s.continuousBackup ? ' plus continuous backup (35 days)' : ''}`,
         rules: ['GCJ-AVL1-BackupScheduleMeetsRpo'],
         operator: 'Watch that backup jobs succeed (AWS Backup job status).',
-        operatorJa: 'バックアップジョブの成功を監視する。',
+        ja: {
+          level: 'RPO（目標復旧地点）',
+          standard: `${STANDARD_LEVELS.rpoHours} 時間（1営業日前）`,
+          configured: `${n.rpoHours} 時間`,
+          setting: `AWS Backup を ${s.backupIntervalHours} 時間ごと${s.continuousBackup ? '、加えて継続的バックアップ（35 日）' : ''}`,
+          operator: 'バックアップジョブの成功を監視する（AWS Backup のジョブ状態）。',
+        },
       },
       {
         level: 'RTO (目標復旧時間)',
@@ -72,8 +93,14 @@ export function nonFunctionalEvidence(n: NonFunctionalLevels): NonFunctionalEvid
         rules: [],
         operator:
           'Run the restore drill (docs/restore-drill.md) and record the measured RTO in nonFunctional.restoreDrill.',
-        operatorJa:
-          '復元訓練（docs/restore-drill.md）を実施し、実測 RTO を nonFunctional.restoreDrill に記録する。',
+        ja: {
+          level: 'RTO（目標復旧時間）',
+          standard: `${STANDARD_LEVELS.rtoHours} 時間`,
+          configured: `${n.rtoHours} 時間`,
+          setting: '両リージョンの復旧ポイント、復元ロールとボールト名をスタック出力に記載',
+          operator:
+            '復元訓練（docs/restore-drill.md）を実施し、実測 RTO を nonFunctional.restoreDrill に記録する。',
+        },
       },
       {
         level: 'Large-disaster recovery (大規模災害時)',
@@ -85,7 +112,15 @@ export function nonFunctionalEvidence(n: NonFunctionalLevels): NonFunctionalEvid
         rules: ['GCJ-AVL2-RemoteCopyMeetsRpo', 'GCJ-BAK2-BackupCrossRegionCopy'],
         operator:
           'Keep a reduced-configuration recovery plan for the other region and rehearse it yearly.',
-        operatorJa: 'もう一方のリージョンでの縮退復旧計画を維持し、年1回訓練する。',
+        ja: {
+          level: '大規模災害時の復旧',
+          standard: `遠隔地へのコピー、${STANDARD_LEVELS.disasterRecoveryWithinDays} 日以内に縮退構成で復旧`,
+          configured: `${n.disasterRecovery.remoteCopy ? '遠隔地コピーあり' : '遠隔地コピーなし'}、${n.disasterRecovery.recoveryWithinDays} 日以内`,
+          setting: s.copyToOtherRegion
+            ? `すべての復旧ポイントを ${s.backupIntervalHours} 時間ごとに国内のもう一方のリージョンのロックされたボールトへコピー`
+            : '水準は遠隔地コピーを求めない（サンプルはコピーする、BAK-2）',
+          operator: 'もう一方のリージョンでの縮退復旧計画を維持し、年1回訓練する。',
+        },
       },
       {
         level: 'Data hand-over (データ引渡し)',
@@ -99,7 +134,17 @@ export function nonFunctionalEvidence(n: NonFunctionalLevels): NonFunctionalEvid
         rules: [],
         operator:
           'Agree the format and recipient in advance; rehearse an export that finishes within the hand-over time.',
-        operatorJa: '引渡し形式と引渡し先を事前に定め、期限内に終わるエクスポートを訓練する。',
+        ja: {
+          level: 'データ引渡し',
+          standard: `安否確認データは ${STANDARD_LEVELS.dataHandoverWithinHours} 時間以内`,
+          configured: n.dataHandover.safetyConfirmationData
+            ? `${n.dataHandover.withinHours} 時間（安否確認データを保持）`
+            : '対象外（安否確認データなし）',
+          setting: s.exportPath
+            ? 'スナップショットのエクスポート用バケットとロール（PORT-1）を作成'
+            : 'エクスポート経路は system.exportSnapshots を設定した場合のみ',
+          operator: '引渡し形式と引渡し先を事前に定め、期限内に終わるエクスポートを訓練する。',
+        },
       },
     ],
   };
@@ -135,9 +180,10 @@ export function renderNonFunctional(
     '',
     `| ${t('level', '項目')} | ${t('standard', '標準')} | ${t('configured', '設定値')} | ${t('setting that meets it', '満たす設定')} | ${t('rule and result', 'ルールと結果')} | ${t("operator's part", '運用者の担当')} |`,
     '|---|---|---|---|---|---|',
-    ...nf.levels.map(
-      (l) =>
-        `| ${l.level} | ${l.standard} | ${l.configured} | ${l.setting} | ${status(l.rules)} | ${lang === 'en' ? l.operator : l.operatorJa} |`,
+    ...nf.levels.map((l) =>
+      lang === 'en'
+        ? `| ${l.level} | ${l.standard} | ${l.configured} | ${l.setting} | ${status(l.rules)} | ${l.operator} |`
+        : `| ${l.ja.level} | ${l.ja.standard} | ${l.ja.configured} | ${l.ja.setting} | ${status(l.rules)} | ${l.ja.operator} |`,
     ),
     '',
   ];

@@ -1,3 +1,4 @@
+import { CONTROL_TOWER_ACKNOWLEDGEMENTS } from '../../bin/control-tower-acknowledgements';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -32,6 +33,7 @@ const findings = [
     logicalId: 'ConfigArchiveBucketB0A5FA8C',
     acknowledged: true,
     reason: 'Deferred: decide Object Lock for the Config archive.',
+    reasonJa: '対応予定：Config アーカイブのオブジェクトロックを決定する。',
     deferred: true,
   },
   {
@@ -71,8 +73,10 @@ describe('Control Tower acknowledgements in the compliance report (EVD-1)', () =
     expect(ja).toContain('## AWS Control Tower プロアクティブコントロール');
     expect(ja).toContain('承認済み 2 件、未承認 1 件');
     expect(ja).toContain(
-      '| CT.S3.PR.9 | sample-Baseline-Tokyo | `ConfigArchiveBucketB0A5FA8C` | 承認済み | あり |',
+      '| CT.S3.PR.9 | sample-Baseline-Tokyo | `ConfigArchiveBucketB0A5FA8C` | 承認済み | あり | 対応予定：Config アーカイブのオブジェクトロックを決定する。 |',
     );
+    // An open finding has only AWS's English description.
+    expect(ja).toContain('Require any Amazon EC2 network ACL');
   });
 
   test('the result is used only for byte-identical templates; otherwise the report says it is stale', () => {
@@ -95,4 +99,13 @@ describe('Control Tower acknowledgements in the compliance report (EVD-1)', () =
     expect(readControlTowerEvidence(none, path.join(none, 'missing'))).toEqual({ stale: false });
     expect(renderControlTower({ stale: false }, 'ja').join('\n')).toContain('未実行');
   });
+});
+
+test('every Control Tower acknowledgement carries its reason in Japanese too', () => {
+  for (const ack of CONTROL_TOWER_ACKNOWLEDGEMENTS) {
+    expect([ack.control, /[\u3040-\u30ff\u4e00-\u9fff]/.test(ack.reasonJa)]).toEqual([
+      ack.control,
+      true,
+    ]);
+  }
 });

@@ -32,6 +32,26 @@ describe("the report's non-functional section (AVL-1, AVL-2, PORT-3)", () => {
     expect(report.markdownJa).toContain('非機能要件の水準');
   });
 
+  test('the Japanese edition writes every cell of the table in Japanese', () => {
+    const from = report.markdownJa.indexOf('## 非機能要件の水準');
+    const ja = report.markdownJa.slice(from, report.markdownJa.indexOf('\n\n', from + 40));
+    const rows = ja.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 項目'));
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatch(
+      /^\| 稼働率 \| 99\.5% \| 99\.5% \| Aurora のライターとリーダーを 2 つの AZ に配置/,
+    );
+    expect(rows[1]).toMatch(
+      /^\| RPO（目標復旧地点） \| 24 時間（1営業日前） \| 24 時間 \| AWS Backup を 24 時間ごと/,
+    );
+    // Every cell but the rule IDs and their counts holds Japanese text.
+    for (const row of rows) {
+      const cells = row.split(' | ').slice(1, 4).concat(row.split(' | ').slice(5));
+      expect(
+        cells.filter((c) => !/[\u3040-\u30ff\u4e00-\u9fff]/.test(c) && !/^[\d.%]+$/.test(c)),
+      ).toEqual([]);
+    }
+  });
+
   test('a recorded drill shows the measured RTO against the level; a looser level shows its reason', () => {
     const n = parseConfig({
       municipality: { name: '架空市', code: '139998' },
