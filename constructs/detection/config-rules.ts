@@ -5,6 +5,7 @@ import type { RequirementId } from '../../domain/requirements';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { CONFIG_MIN_RETENTION_VALUES } from './private/retention-values';
+import { MIN_LOG_RETENTION_DAYS } from '../../domain/retention';
 
 /** One AWS managed Config rule the baseline deploys, and the requirements it evidences. */
 export interface ConfigRuleSpec {
@@ -249,9 +250,9 @@ export const REQUIREMENT_METADATA_KEY = 'govcloud-jp:requirement';
  * template metadata `govcloud-jp:requirement`; `AWS::Config::ConfigRule` has no `Tags`
  * property in CloudFormation, so a resource tag is not possible without a custom resource.
  *
- * Implements DET-1 (evaluation of the recorded configuration) and gives continuous evidence
- * for LOG-1, LOG-3, LOG-4, RET-1, KEY-1..3, NET-1, NET-4, NET-6, IAM-1, IAM-5, TEN-1, DET-2,
- * DET-3.
+ * Implements DET-1 (evaluation of the recorded configuration). The rules are continuous
+ * evidence for LOG-1, LOG-3, LOG-4, RET-1, KEY-1..3, NET-1, NET-4, NET-6, IAM-1, IAM-5, TEN-1,
+ * DET-2 and DET-3, which other constructs implement.
  */
 export class ConfigRules extends Construct {
   /** The rules deployed in this region, with their parameters and requirement IDs. */
@@ -261,12 +262,12 @@ export class ConfigRules extends Construct {
     super(scope, id);
     recordImplements(this, 'DET-1');
     const retention: number = props.retention ?? logs.RetentionDays.ONE_YEAR;
-    if (!Number.isInteger(retention) || retention < 365) {
+    if (!Number.isInteger(retention) || retention < MIN_LOG_RETENTION_DAYS) {
       throw new GovCloudError({
         code: 'ConfigRulesRetentionTooShort',
         problem: `ConfigRules retention "${retention}" is too short`,
         requirement: 'RET-1',
-        fix: 'logs are kept at least 365 days; pass the configured retention (365 or more).',
+        fix: `logs are kept at least ${MIN_LOG_RETENTION_DAYS} days; pass the configured retention (${MIN_LOG_RETENTION_DAYS} or more).`,
         scope: this,
       });
     }

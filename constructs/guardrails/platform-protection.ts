@@ -44,6 +44,8 @@ export interface PlatformProtectionProps {
  *
  * Config recorder and delivery-channel actions take no resource ARN in IAM, so they are
  * denied on `*`: in `gcas` mode the tenant owns no recorder.
+ *
+ * Implements PLAT-1 and LOG-2.
  */
 export class PlatformProtection extends Construct {
   /** The deny policy; attach it with {@link attachTo}. */

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
 import { hardenedBucketProps } from '../core/bucket';
+import { DEFAULT_LOG_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../../domain/retention';
 
 export interface OperationsLogBucketProps {
   /**
@@ -29,13 +30,13 @@ export class OperationsLogBucket extends Construct {
   constructor(scope: Construct, id: string, props: OperationsLogBucketProps = {}) {
     super(scope, id);
     recordImplements(this, 'LOG-5', 'RET-1', 'KEY-3');
-    const retentionDays = props.retentionDays ?? 400;
-    if (!Number.isInteger(retentionDays) || retentionDays < 365) {
+    const retentionDays = props.retentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    if (!Number.isInteger(retentionDays) || retentionDays < MIN_LOG_RETENTION_DAYS) {
       throw new GovCloudError({
         code: 'OperationsLogBucketRetentionTooShort',
         problem: `OperationsLogBucket retentionDays "${retentionDays}" is too short`,
         requirement: 'RET-1',
-        fix: `keep operations logs at least 365 days.`,
+        fix: `keep operations logs at least ${MIN_LOG_RETENTION_DAYS} days.`,
         scope: this,
       });
     }

@@ -10,6 +10,7 @@ import {
   stackNameOf,
   systemAliasPrefix,
 } from './stack-names';
+import { ENVIRONMENT_TAG, MUNICIPALITY_TAG, SYSTEM_TAG } from '../../domain/tags';
 
 /** One baseline stack of the account (ベースラインテンプレート). */
 export interface BaselinePlan {
@@ -87,9 +88,9 @@ export function resolvePlan(config: GovCloudConfig): GovCloudPlan {
     logRetention: config.logRetentionDays as logs.RetentionDays,
     tags: {
       ...config.tags,
-      Environment: config.environment,
-      MunicipalityCode: config.municipality.code,
-      System: config.systemName,
+      [ENVIRONMENT_TAG]: config.environment,
+      [MUNICIPALITY_TAG]: config.municipality.code,
+      [SYSTEM_TAG]: config.systemName,
     },
     platformServices: platformServices(config.platform),
     baselines: [config.primaryRegion, config.drRegion].map((region) => ({
