@@ -1,7 +1,12 @@
 import type * as events from 'aws-cdk-lib/aws-events';
 import type { RequirementId } from '../../../domain/requirements';
 import type { WatchedRole } from '../alert-types';
-import { TRANSIT_GATEWAY_CHANGE_EVENTS } from './metric-alarms';
+import {
+  NETWORK_ACL_CHANGE_EVENTS,
+  ROUTE_TABLE_CHANGE_EVENTS,
+  SECURITY_GROUP_CHANGE_EVENTS,
+  TRANSIT_GATEWAY_CHANGE_EVENTS,
+} from './metric-alarms';
 
 /** An EventBridge rule on the default bus that notifies the alert topic. */
 export interface EventAlertSpec {
@@ -201,26 +206,10 @@ export function eventAlertSpecs(options: EventAlertOptions): EventAlertSpec[] {
       description:
         'Security group, network ACL, route table, VPC, gateway, peering or Transit Gateway changed',
       pattern: apiCalls('aws.ec2', 'ec2.amazonaws.com', [
-        'AuthorizeSecurityGroupIngress',
-        'AuthorizeSecurityGroupEgress',
-        'RevokeSecurityGroupIngress',
-        'RevokeSecurityGroupEgress',
-        'CreateSecurityGroup',
-        'DeleteSecurityGroup',
+        ...SECURITY_GROUP_CHANGE_EVENTS,
         'ModifySecurityGroupRules',
-        'CreateNetworkAcl',
-        'CreateNetworkAclEntry',
-        'DeleteNetworkAcl',
-        'DeleteNetworkAclEntry',
-        'ReplaceNetworkAclEntry',
-        'ReplaceNetworkAclAssociation',
-        'CreateRoute',
-        'CreateRouteTable',
-        'ReplaceRoute',
-        'ReplaceRouteTableAssociation',
-        'DeleteRouteTable',
-        'DeleteRoute',
-        'DisassociateRouteTable',
+        ...NETWORK_ACL_CHANGE_EVENTS,
+        ...ROUTE_TABLE_CHANGE_EVENTS,
         'CreateVpc',
         'DeleteVpc',
         'ModifyVpcAttribute',

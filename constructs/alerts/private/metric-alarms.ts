@@ -18,6 +18,37 @@ export const TRANSIT_GATEWAY_CHANGE_EVENTS: readonly string[] = [
   'DisableTransitGatewayRouteTablePropagation',
 ];
 
+/** CloudTrail event names of security-group changes (CIS / Security Hub CloudWatch.10, NET-4). */
+export const SECURITY_GROUP_CHANGE_EVENTS: readonly string[] = [
+  'AuthorizeSecurityGroupIngress',
+  'AuthorizeSecurityGroupEgress',
+  'RevokeSecurityGroupIngress',
+  'RevokeSecurityGroupEgress',
+  'CreateSecurityGroup',
+  'DeleteSecurityGroup',
+];
+
+/** CloudTrail event names of network ACL changes (CIS / Security Hub CloudWatch.11, NET-4). */
+export const NETWORK_ACL_CHANGE_EVENTS: readonly string[] = [
+  'CreateNetworkAcl',
+  'CreateNetworkAclEntry',
+  'DeleteNetworkAcl',
+  'DeleteNetworkAclEntry',
+  'ReplaceNetworkAclEntry',
+  'ReplaceNetworkAclAssociation',
+];
+
+/** CloudTrail event names of route-table changes (CIS / Security Hub CloudWatch.13, NET-3). */
+export const ROUTE_TABLE_CHANGE_EVENTS: readonly string[] = [
+  'CreateRoute',
+  'CreateRouteTable',
+  'ReplaceRoute',
+  'ReplaceRouteTableAssociation',
+  'DeleteRouteTable',
+  'DeleteRoute',
+  'DisassociateRouteTable',
+];
+
 /** A CloudWatch Logs metric filter on the trail's log group, alarmed at one match. */
 export interface MetricAlarmSpec {
   /** Stable id: construct id, metric name suffix and `excludeAlarms` key. */
@@ -146,28 +177,14 @@ export const CIS_METRIC_ALARMS: readonly MetricAlarmSpec[] = [
     securityHubControl: 'CloudWatch.10',
     requirements: ['NET-4', 'DET-3'],
     description: 'A security group was created, changed or deleted',
-    pattern: `{ ${anyEvent([
-      'AuthorizeSecurityGroupIngress',
-      'AuthorizeSecurityGroupEgress',
-      'RevokeSecurityGroupIngress',
-      'RevokeSecurityGroupEgress',
-      'CreateSecurityGroup',
-      'DeleteSecurityGroup',
-    ])} }`,
+    pattern: `{ ${anyEvent(SECURITY_GROUP_CHANGE_EVENTS)} }`,
   },
   {
     id: 'NetworkAclChanges',
     securityHubControl: 'CloudWatch.11',
     requirements: ['NET-4', 'DET-3'],
     description: 'A network ACL or one of its entries was changed',
-    pattern: `{ ${anyEvent([
-      'CreateNetworkAcl',
-      'CreateNetworkAclEntry',
-      'DeleteNetworkAcl',
-      'DeleteNetworkAclEntry',
-      'ReplaceNetworkAclEntry',
-      'ReplaceNetworkAclAssociation',
-    ])} }`,
+    pattern: `{ ${anyEvent(NETWORK_ACL_CHANGE_EVENTS)} }`,
   },
   {
     id: 'NetworkGatewayChanges',
@@ -188,15 +205,7 @@ export const CIS_METRIC_ALARMS: readonly MetricAlarmSpec[] = [
     securityHubControl: 'CloudWatch.13',
     requirements: ['NET-3', 'DET-3'],
     description: 'A route table or route was changed',
-    pattern: `{ ($.eventSource = "ec2.amazonaws.com") && (${anyEvent([
-      'CreateRoute',
-      'CreateRouteTable',
-      'ReplaceRoute',
-      'ReplaceRouteTableAssociation',
-      'DeleteRouteTable',
-      'DeleteRoute',
-      'DisassociateRouteTable',
-    ])}) }`,
+    pattern: `{ ($.eventSource = "ec2.amazonaws.com") && (${anyEvent(ROUTE_TABLE_CHANGE_EVENTS)}) }`,
   },
   {
     id: 'VpcChanges',
