@@ -13,6 +13,7 @@ import {
   refuseDeployment,
 } from '../lib/app';
 import { applyChecks } from '../lib/checks';
+import { startCloudFormationValidation } from '../lib/validation/cloudformation-validation';
 import { collectEvidence } from '../lib/report/evidence';
 import { COMPLIANCE_DIR, writeEvidence, writePlatformServices } from '../lib/report/files';
 import { withFindingSummary } from '../lib/report/finding-summary';
@@ -21,6 +22,8 @@ import { writeScpDocuments } from '../lib/scp';
 import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 
 const app = new App();
+// The validation engine takes seconds to build: it builds in a worker while the app does.
+startCloudFormationValidation(app);
 const read = readAppContext(allContext(app));
 if (!read.ok) {
   console.error(read.message);

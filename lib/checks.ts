@@ -3,10 +3,12 @@ import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { GovCloudChecks, type GovCloudChecksProps } from './nag/govcloud-checks';
 import { NagPackPolicy } from './nag/pack-policy';
 import { registeredPlugins, registeredTwiceError } from './nag/registration';
+import { registerCloudFormationValidation } from './validation/cloudformation-validation';
 
 /**
- * Applies every check the project requires to an app: the Government Cloud pack and
- * cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs. Only unacknowledged error-level findings
+ * Applies every check the project requires to an app: the Government Cloud pack,
+ * cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs, and aws-cdk-lib's CloudFormation schema
+ * validation run in worker threads (`ParallelCloudFormationValidation`, same findings). Only unacknowledged error-level findings
  * fail synthesis; warnings and info are reported (see `NagPackPolicy`).
  *
  * Call it once per app, and do not also add `GovCloudChecks` yourself: an app that already
@@ -26,5 +28,6 @@ export function applyChecks(app: App, props: GovCloudChecksProps = {}): GovCloud
     new NagPackPolicy(new AwsSolutionsChecks(app)),
     new NagPackPolicy(new NIST80053R5Checks(app)),
   );
+  registerCloudFormationValidation(app);
   return govcloud;
 }
