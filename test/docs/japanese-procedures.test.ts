@@ -163,7 +163,17 @@ const FOLDERS = fs
 const BILINGUAL_INLINE = ['guardrails'];
 const EDITIONS = FOLDERS.filter((f) => exists(`constructs/${f}/README.ja.md`));
 /** The editions that translate the whole README, not only its procedures. */
-const COMPLETE_EDITIONS = ['alerts', 'audit', 'cost', 'detection', 'exit', 'network', 'system'];
+const COMPLETE_EDITIONS = [
+  'access',
+  'alerts',
+  'audit',
+  'backup',
+  'cost',
+  'detection',
+  'exit',
+  'network',
+  'system',
+];
 
 /** Requirement IDs (ranges such as `NET-1..4` kept whole), with the prefixes of the catalog. */
 const PREFIXES = [
@@ -208,8 +218,10 @@ describe('Japanese editions of the operator procedures', () => {
         .length;
     };
     expect(Object.fromEntries(COMPLETE_EDITIONS.map((f) => [f, count(f)]))).toEqual({
+      access: 2,
       alerts: 0,
       audit: 2,
+      backup: 1,
       cost: 1,
       detection: 0,
       exit: 1,

@@ -167,6 +167,32 @@ describe('sample system from config/default.json (vpc mode, 架空市 and 架空
     });
   });
 
+  test("the restore runbook's outputs name the backup role and the copy vault (BAK-2)", () => {
+    built.systems.forEach((s) => {
+      const code = s.tenant.municipality.code;
+      const outputs = templates.get(s)!.toJSON().Outputs as Record<string, { Value: unknown }>;
+      // constructs/backup/README.md step 4 restores with BackupRoleArn: it must be the role AWS
+      // Backup assumes, holding the restore policies, not another role of the stack.
+      const roleId = (outputs.BackupRoleArn.Value as { 'Fn::GetAtt': [string, string] })[
+        'Fn::GetAtt'
+      ][0];
+      const role = resourcesIn(s)[roleId];
+      expect(role.Type).toBe('AWS::IAM::Role');
+      expect(JSON.stringify(role.Properties?.AssumeRolePolicyDocument)).toContain(
+        'backup.amazonaws.com',
+      );
+      expect(JSON.stringify(role.Properties?.ManagedPolicyArns)).toContain(
+        'AWSBackupServiceRolePolicyForRestores',
+      );
+      expect(JSON.stringify(role.Properties?.ManagedPolicyArns)).toContain(
+        'AWSBackupServiceRolePolicyForS3Restore',
+      );
+      expect(JSON.stringify(s.resolve(outputs.CopyVaultArn.Value))).toContain(
+        `:backup-vault:sample-${code}-copy`,
+      );
+    });
+  });
+
   test('the stacks of one municipality reference nothing of the other (TEN-1)', () => {
     const [a, b] = built.systems;
     for (const [own, other] of [
