@@ -214,7 +214,8 @@ export function applyAcknowledgements(app: App, config: GovCloudConfig): string[
     ]
       .filter(Boolean)
       .join('; ');
-    // An acknowledgement on a construct covers everything below it.
+    // An acknowledgement on a construct covers everything below it. No reasonJa: the reason is
+    // the user's own words, shown as written in both editions of the report.
     const covering = targets[0].node.path === prefix ? targets.slice(0, 1) : targets;
     for (const target of covering) {
       Validations.of(target).acknowledge({ id: ack.rule, reason });

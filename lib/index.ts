@@ -49,6 +49,7 @@ export {
   type ProtectedBackupPlanProps,
 } from '../constructs/backup';
 export { GovCloudError, type GovCloudErrorProps } from '../constructs/core/errors';
+export { acknowledgeFindings, type FindingAcknowledgement } from '../constructs/core/nag-finding';
 export {
   CostGuard,
   type BudgetAlert,

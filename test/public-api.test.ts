@@ -42,6 +42,7 @@ const RUNTIME_EXPORTS = [
   'TenantBudget',
   'ThreatDetection',
   'VpcFlowLogs',
+  'acknowledgeFindings',
   'applyAcknowledgements',
   'applyChecks',
   'backupVaultArn',

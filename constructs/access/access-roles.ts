@@ -1,7 +1,8 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 import type { BaselineProtection } from '../guardrails/baseline-protection';
 import type { RegionGuard } from '../guardrails/region-guard';
 import {
@@ -246,40 +247,56 @@ export class AccessRoles extends Construct {
     const adminRoles = [this.representativeRole, this.operatorRole, this.digitalAgencyRole];
     for (const role of adminRoles) {
       if (role) {
-        Validations.of(role).acknowledge({
+        acknowledgeFindings(role, {
           id: 'AwsSolutions-IAM4',
           reason:
             'Table 5 of the Government Cloud rules gives this administrator role all permissions; ' +
             'AdministratorAccess is that grant. Tampering with the baseline and deleting the area are removed ' +
             'by explicit denies (BaselineProtection), other regions by RegionGuard (IAM-1, IAM-2, IAM-5).',
+          reasonJa:
+            '「地方公共団体情報システムのガバメントクラウドの利用に関する基準」（デジタル庁、2022 年）の表 5 は、' +
+            'この管理者ロールにすべての権限を与えており、AdministratorAccess がその付与にあたる。ベースラインの改変と' +
+            '個別領域の削除は明示的拒否（BaselineProtection）で、他リージョンの利用は RegionGuard で除いている' +
+            '（IAM-1、IAM-2、IAM-5）。',
         });
       }
     }
     for (const boundary of [this.delegateBoundary, this.subDelegateBoundary]) {
       if (!boundary) continue;
-      Validations.of(boundary).acknowledge(
+      acknowledgeFindings(
+        boundary,
         {
           id: 'AwsSolutions-IAM5',
           reason:
             'The service-level actions are the scope the administrator delegates by contract (config ' +
             'access.delegate / subDelegate.delegatedActions); this boundary is their ceiling, and IAM writes are ' +
             'limited to the delegated path and the sub-delegate boundary (IAM-3, IAM-4).',
+          reasonJa:
+            'サービス単位のアクションは、管理者が契約に基づいて委託する範囲である（設定 access.delegate / ' +
+            'subDelegate.delegatedActions）。この権限境界はその上限であり、IAM の書込みは委託したパスと' +
+            '再委託先用の権限境界に限られる（IAM-3、IAM-4）。',
         },
         {
           id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess',
           reason:
             'A delegated service is granted as <service>:* on purpose: the delegation agreed in the contract is ' +
             'per service (IAM-3); BaselineProtection and RegionGuard deny tampering and other regions on top.',
+          reasonJa:
+            '委託するサービスは意図して <service>:* で許可している。契約で合意した委託はサービス単位である（IAM-3）。' +
+            'そのうえで BaselineProtection と RegionGuard が改変と他リージョンの利用を拒否する。',
         },
       );
     }
     const reader = this.node.tryFindChild('CentralLogReaderPolicy');
     if (reader) {
-      Validations.of(reader).acknowledge({
+      acknowledgeFindings(reader, {
         id: 'AwsSolutions-IAM5',
         reason:
           'Read-only metadata actions (Describe/Get/List) of the audit services and the log archives, which ' +
           'central log collection needs across all their resources; business data is explicitly denied (LOG-6).',
+        reasonJa:
+          '監査サービスとログアーカイブのメタデータを読み取るだけの操作（Describe/Get/List）であり、統合的なログ収集には' +
+          'それらのすべてのリソースに対して必要となる。業務データの読取りは明示的に拒否している（LOG-6）。',
       });
     }
   }

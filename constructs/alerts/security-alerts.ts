@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -13,6 +13,7 @@ import type { RequirementId } from '../../domain/requirements';
 import { PurposeKey } from '../keys/purpose-key';
 import { ENVELOPE_ACTIONS } from '../core/kms-perms';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 import { defaultDeployerArns, deployerOnlyStatement, validateDeployerArns } from '../core/deployer';
 import type { AlertSummary, IAlertTopic, WatchedRole } from './alert-types';
 import { summary } from './private/alert-summary';
@@ -178,10 +179,12 @@ export class SecurityAlerts extends Construct implements IAlertTopic {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetterQueue).acknowledge({
+    acknowledgeFindings(this.deadLetterQueue, {
       id: 'AwsSolutions-SQS3',
       reason:
         'This queue is itself the dead-letter queue of the alert deliveries (EventBridge targets, SNS subscriptions); SQS3 recognises only queues that are the dead-letter queue of another queue (DET-3).',
+      reasonJa:
+        'このキュー自体が通知の配信（EventBridge のターゲット、SNS のサブスクリプション）のデッドレターキューである。SQS3 は、別のキューのデッドレターキューとして設定されたキューしか認識しない（DET-3）。',
     });
     this.deadLetterQueue.addToResourcePolicy(
       new iam.PolicyStatement({

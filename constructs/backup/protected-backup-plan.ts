@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import { LockedBackupVault } from './locked-backup-vault';
 import { isJapanRegion, JAPAN_REGIONS } from '../../domain/regions';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 
 /** The only regions a copy may go to (REG-3: 退避先は全て日本国内). */
 
@@ -148,11 +149,14 @@ export class ProtectedBackupPlan extends Construct {
       role: this.role,
       disableDefaultBackupPolicy: true,
     });
-    Validations.of(this.role).acknowledge(
+    acknowledgeFindings(
+      this.role,
       ...BACKUP_MANAGED_POLICIES.map((p) => ({
         id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${p}]`,
         reason:
           'AWS Backup documents these service-role policies as the required permissions for RDS/Aurora and S3 backup, copy and restore; AWS keeps them current as the services change.',
+        reasonJa:
+          'AWS Backup のドキュメントは、RDS/Aurora と S3 のバックアップ、コピー、復元に必要な権限としてこれらのサービスロール用ポリシーを示しており、サービスの変更に合わせて AWS が更新している。',
       })),
     );
   }

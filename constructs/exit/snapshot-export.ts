@@ -1,9 +1,9 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { nagResourceFinding } from '../core/nag-finding';
+import { acknowledgeFindings, nagResourceFinding } from '../core/nag-finding';
 import { hardenedBucketProps, logServerAccess } from '../core/bucket';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
@@ -111,33 +111,44 @@ export class SnapshotExport extends Construct {
         }),
       ],
     });
-    Validations.of(this.bucket).acknowledge({
+    acknowledgeFindings(this.bucket, {
       id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
       reason:
         'A staging bucket for a hand-over: the snapshots it is made from are copied to the other Japanese region by AWS Backup (BAK-2).',
+      reasonJa:
+        '移行時のデータ引渡しに使う一時的なバケットであり、その元となるスナップショットは AWS Backup が国内のもう一方のリージョンへコピーしている（BAK-2）。',
     });
     logServerAccess(
       this.bucket,
       props.accessLogsBucket,
       props.accessLogsPrefix ?? 'snapshot-export/',
     );
-    Validations.of(policy).acknowledge(
+    acknowledgeFindings(
+      policy,
       {
         id: 'AwsSolutions-IAM5[Action::s3:PutObject*]',
         reason:
           'The RDS export guide requires s3:PutObject* on the export bucket (multipart, tagging).',
+        reasonJa:
+          'RDS のエクスポートの手引き（AWS ドキュメント）は、エクスポート先バケットへの s3:PutObject* を必要としている（マルチパートアップロード、タグ付け）。',
       },
       {
         id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
         reason: 'The RDS export guide requires s3:GetObject* on the export bucket.',
+        reasonJa:
+          'RDS のエクスポートの手引き（AWS ドキュメント）は、エクスポート先バケットへの s3:GetObject* を必要としている。',
       },
       {
         id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
         reason: 'The RDS export guide requires s3:DeleteObject* to clean up a failed export.',
+        reasonJa:
+          'RDS のエクスポートの手引き（AWS ドキュメント）は、失敗したエクスポートの後始末のために s3:DeleteObject* を必要としている。',
       },
       {
         id: nagResourceFinding(this, 'AwsSolutions-IAM5', this.bucket.arnForObjects('*')),
         reason: 'Objects of the export bucket only; RDS names the Parquet files per export task.',
+        reasonJa:
+          '対象はエクスポート先バケットのオブジェクトに限る。Parquet ファイルの名前は RDS がエクスポートタスクごとに付ける。',
       },
     );
   }

@@ -1,4 +1,4 @@
-import { Fn, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
+import { Fn, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, type IConstruct } from 'constructs';
 import type { PolicyStatementJson } from './policy-json';
@@ -15,6 +15,7 @@ import { residencyStatements } from './private/residency';
 import { JAPAN_REGIONS } from '../../domain/regions';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 
 /** Properties of {@link BaselineProtection}. */
 export interface BaselineProtectionProps {
@@ -270,13 +271,19 @@ export class BaselineProtection extends Construct {
         ].map(({ Sid: _sid, ...rest }) => rest),
       }),
     });
-    const reason =
-      'A permissions boundary grants nothing: it is the ceiling of roles created under it. Allow * ' +
-      'with the guard denies is that ceiling (IAM-2, LOG-2, REG-2).';
-    Validations.of(this.boundary).acknowledge(
-      { id: 'AwsSolutions-IAM5', reason },
-      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', reason },
-      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess', reason },
+    const reasons = {
+      reason:
+        'A permissions boundary grants nothing: it is the ceiling of roles created under it. Allow * ' +
+        'with the guard denies is that ceiling (IAM-2, LOG-2, REG-2).',
+      reasonJa:
+        '権限境界はそれ自体では何の権限も与えず、その下で作成されるロールの権限の上限を定めるものである。' +
+        'ガードの拒否と組み合わせた Allow * がその上限である（IAM-2、LOG-2、REG-2）。',
+    };
+    acknowledgeFindings(
+      this.boundary,
+      { id: 'AwsSolutions-IAM5', ...reasons },
+      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', ...reasons },
+      { id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess', ...reasons },
     );
   }
 

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -11,6 +11,7 @@ import { HybridDns, type DnsForwardingRule } from './hybrid-dns';
 import { VpcFlowLogs } from './vpc-flow-logs';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 import { validateClosedNetwork } from './private/closed-network-validation';
 
 /** Route 53 Resolver options of a closed network. */
@@ -193,10 +194,12 @@ export class ClosedNetwork extends Construct {
       }),
     );
     if (!(props.restrictDefaultSecurityGroup ?? false)) {
-      Validations.of(this.vpc).acknowledge({
+      acknowledgeFindings(this.vpc, {
         id: 'NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
         reason:
           'No resource uses the default security group and the network ACL limits what can reach it; closing it needs a Lambda-backed custom resource, available with restrictDefaultSecurityGroup: true.',
+        reasonJa:
+          'デフォルトのセキュリティグループを使うリソースはなく、そこへ到達できる通信もネットワーク ACL が制限している。これを閉じるには Lambda によるカスタムリソースが必要で、restrictDefaultSecurityGroup: true で有効にできる。',
       });
     }
     this.appSubnets = { subnetGroupName: APP_SUBNETS };
@@ -321,10 +324,12 @@ export class ClosedNetwork extends Construct {
     );
     rule = 100;
     add('ToAnywhere', '0.0.0.0/0', ec2.AclTraffic.allTraffic(), ec2.TrafficDirection.EGRESS);
-    Validations.of(acl).acknowledge({
+    acknowledgeFindings(acl, {
       id: 'AwsSolutions-VPC3',
       reason:
         'Deliberate (NET-4): the ACL is a second, stateless fence that admits only the premises CIDRs on the listed ports besides VPC-internal traffic and TCP replies; security groups remain the primary control.',
+      reasonJa:
+        '意図した構成である（NET-4）。この ACL はステートレスな第 2 の防御線であり、VPC 内の通信と TCP の応答のほかは、庁内 CIDR から指定ポートへの通信だけを通す。主たる制御は引き続きセキュリティグループが担う。',
     });
     return acl;
   }

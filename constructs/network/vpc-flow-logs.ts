@@ -1,10 +1,10 @@
-import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from './encrypted-log-group';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 
 export interface VpcFlowLogsProps {
   /** The VPC whose traffic is recorded. */
@@ -57,10 +57,12 @@ export class VpcFlowLogs extends Construct {
       maxAggregationInterval:
         props.maxAggregationInterval ?? ec2.FlowLogMaxAggregationInterval.TEN_MINUTES,
     });
-    Validations.of(this.flowLog).acknowledge({
+    acknowledgeFindings(this.flowLog, {
       id: 'NIST.800.53.R5-IAMNoInlinePolicy',
       reason:
         'The policy CDK generates for the flow-log delivery role: write to this one log group only, attached to this one role.',
+      reasonJa:
+        'CDK がフローログの配信ロールに生成するポリシーであり、権限はこのロググループ 1 つへの書込みに限られ、このロール 1 つにだけ付与される。',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -10,7 +10,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { ClosedNetwork } from '../network/closed-network';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from '../core/nag-finding';
+import { acknowledgeFindings, nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
 import {
   DEFAULT_CONTAINER_USER,
@@ -315,26 +315,35 @@ export class ApplicationTier extends Construct {
 
   private acknowledgeFindings(): void {
     const stack = Stack.of(this);
-    Validations.of(this.loadBalancer).acknowledge({
+    acknowledgeFindings(this.loadBalancer, {
       id: 'NIST.800.53.R5-ALBWAFEnabled',
       reason:
         'Internal ALB in a closed network, reachable only from the municipal premises CIDRs over the Government Cloud connection (NET-1, NET-4); attach an AWS WAF web ACL if the application needs request filtering.',
+      reasonJa:
+        '閉域ネットワーク内の内部 ALB であり、ガバメントクラウド接続サービスを経由した庁内 CIDR からしか到達できない（NET-1、NET-4）。アプリケーションにリクエストのフィルタリングが必要な場合は AWS WAF のウェブ ACL を関連付ける。',
     });
-    Validations.of(this.taskDefinition).acknowledge({
-      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason:
-        'Policies CDK generates for the task and execution roles (image pull, logs, ECS Exec), scoped to the resources of this construct and attached to one role each.',
-    });
-    Validations.of(this.taskDefinition).acknowledge(
+    acknowledgeFindings(
+      this.taskDefinition,
+      {
+        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+        reason:
+          'Policies CDK generates for the task and execution roles (image pull, logs, ECS Exec), scoped to the resources of this construct and attached to one role each.',
+        reasonJa:
+          'CDK がタスクロールとタスク実行ロールに生成するポリシー（イメージの取得、ログ、ECS Exec）であり、この構成要素のリソースに範囲を限り、それぞれ 1 つのロールにだけ付与される。',
+      },
       {
         id: 'AwsSolutions-ECS2',
         reason:
           'Environment variables carry only non-secret identifiers (municipality code, database host, bucket name); credentials are never passed: the database uses IAM authentication.',
+        reasonJa:
+          '環境変数には秘密でない識別子（団体コード、データベースのホスト名、バケット名）だけを渡し、認証情報は渡さない。データベースへは IAM 認証で接続する。',
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
           'ECR GetAuthorizationToken, ECS Exec (ssmmessages:*Channel) and logs:DescribeLogGroups support no resource-level permissions; AWS documents Resource "*" for them.',
+        reasonJa:
+          'ECR の GetAuthorizationToken、ECS Exec（ssmmessages:*Channel）、logs:DescribeLogGroups はリソースレベルの権限に対応しておらず、AWS はこれらに Resource "*" を指定するよう記載している。',
       },
       {
         // The ARN exactly as the ECS service builds it for the session-log statement.
@@ -345,6 +354,8 @@ export class ApplicationTier extends Construct {
         ),
         reason:
           'Log streams of the ECS Exec session log group only: stream names are created per session, so the ARN ends in ":*".',
+        reasonJa:
+          '対象は ECS Exec のセッションログ用ロググループのログストリームに限る。ストリーム名はセッションごとに作られるため、ARN の末尾は ":*" となる。',
       },
     );
   }

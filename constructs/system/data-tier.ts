@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,7 +7,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EncryptedLogGroup } from '../network/encrypted-log-group';
-import { nagResourceFinding } from '../core/nag-finding';
+import { acknowledgeFindings, nagResourceFinding } from '../core/nag-finding';
 import { recordImplements } from '../core/implements';
 import { validateDataTier } from './private/data-tier-validation';
 import { hardenedBucketProps, logServerAccess } from '../core/bucket';
@@ -196,33 +196,44 @@ export class DataTier extends Construct {
       props.accessLogsBucket,
       props.accessLogsPrefix ?? 'exchange-bucket/',
     );
-    Validations.of(this.bucket).acknowledge({
+    acknowledgeFindings(this.bucket, {
       id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
       reason:
         'AWS Backup copies this bucket daily to a locked vault in the other Japanese region (BAK-2), encrypted with the municipality backup key there; replication would add a second, unlocked copy.',
+      reasonJa:
+        'AWS Backup がこのバケットを毎日、国内のもう一方のリージョンにあるロックされたボールトへコピーし、そこで団体のバックアップ鍵で暗号化している（BAK-2）。レプリケーションはロックのない 2 つ目のコピーを増やすことになる。',
     });
 
     if (!this.monitoringRole) {
-      Validations.of(this.cluster).acknowledge({
+      acknowledgeFindings(this.cluster, {
         id: 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
         reason:
           'Enhanced Monitoring is off (monitoringIntervalSeconds 0): under the hardened bootstrap the monitoring role carries the baseline boundary, whose tag-scoped deny refuses logs:CreateLogStream on the guarded RDSOSMetrics group. CloudWatch metrics and the exported PostgreSQL log cover operations.',
+        reasonJa:
+          '拡張モニタリング（Enhanced Monitoring）は無効である（monitoringIntervalSeconds 0）。強化ブートストラップの下では監視ロールにベースライン権限境界が付き、そのタグで対象を絞った拒否文が、保護された RDSOSMetrics ロググループへの logs:CreateLogStream を許さないためである。運用に必要な情報は CloudWatch のメトリクスとエクスポートした PostgreSQL のログで得られる。',
       });
     }
-    Validations.of(this.cluster).acknowledge(
+    acknowledgeFindings(
+      this.cluster,
       {
         id: 'NIST.800.53.R5-RDSInBackupPlan',
         reason:
           'AWS Backup protects Aurora per cluster: the cluster ARN is selected by the ProtectedBackupPlan (BAK-1), which covers its instances.',
+        reasonJa:
+          'AWS Backup は Aurora をクラスター単位で保護する。クラスターの ARN は ProtectedBackupPlan が選択しており（BAK-1）、そのインスタンスも対象に含まれる。',
       },
       {
         id: 'AwsSolutions-RDS11',
         reason:
           'The cluster is reachable only from its own application security group inside a closed network; a non-default port would add obscurity, not protection, and break tooling defaults.',
+        reasonJa:
+          'クラスターへは、閉域ネットワーク内にある自身のアプリケーション用セキュリティグループからしか到達できない。既定以外のポートにしても分かりにくくなるだけで保護にはならず、ツールの既定設定も使えなくなる。',
       },
       {
         id: 'AwsSolutions-SMG4',
         reason: 'RDS manages and rotates the master password itself (manageMasterUserPassword).',
+        reasonJa:
+          'マスターパスワードは RDS 自身が管理し、ローテーションする（manageMasterUserPassword）。',
       },
     );
   }
@@ -269,10 +280,12 @@ export class DataTier extends Construct {
         }),
       ],
     });
-    Validations.of(policy).acknowledge({
+    acknowledgeFindings(policy, {
       id: nagResourceFinding(this, 'AwsSolutions-IAM5', streams),
       reason:
         'Log streams of the RDSOSMetrics group only: RDS names one stream per DB instance resource ID, which does not exist before the instance.',
+      reasonJa:
+        '対象は RDSOSMetrics ロググループのログストリームに限る。RDS は DB インスタンスのリソース ID ごとにストリームを 1 つ作成し、その ID はインスタンスができるまで存在しない。',
     });
     return role;
   }
@@ -346,10 +359,12 @@ export class DataTier extends Construct {
         ],
       },
     );
-    Validations.of(policy).acknowledge({
+    acknowledgeFindings(policy, {
       id: nagResourceFinding(this, 'AwsSolutions-IAM5', this.bucket.arnForObjects('*')),
       reason:
         "Objects of this municipality's own exchange bucket; object keys are chosen by the application at runtime.",
+      reasonJa:
+        '対象はこの団体自身の交換用バケットのオブジェクトに限る。オブジェクトキーは実行時にアプリケーションが決める。',
     });
     return policy;
   }

@@ -1,8 +1,9 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GovCloudError } from '../core/errors';
 import { recordImplements } from '../core/implements';
+import { acknowledgeFindings } from '../core/nag-finding';
 import { hardenedBucketProps } from '../core/bucket';
 import { DEFAULT_LOG_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../../domain/retention';
 
@@ -51,26 +52,29 @@ export class OperationsLogBucket extends Construct {
         },
       ],
     });
-    Validations.of(this.bucket).acknowledge(
-      {
-        id: 'AwsSolutions-S1',
-        reason:
-          'This bucket is itself the destination of ALB and S3 server access logs; logging its own accesses into itself would loop.',
-      },
-      {
-        id: 'NIST.800.53.R5-S3BucketLoggingEnabled',
-        reason:
-          'This bucket is itself the destination of ALB and S3 server access logs; logging its own accesses into itself would loop.',
-      },
+    const logTarget = {
+      reason:
+        'This bucket is itself the destination of ALB and S3 server access logs; logging its own accesses into itself would loop.',
+      reasonJa:
+        'このバケット自体が ALB アクセスログと S3 サーバーアクセスログの配信先であり、自身へのアクセスを自身に記録するとループになる。',
+    };
+    acknowledgeFindings(
+      this.bucket,
+      { id: 'AwsSolutions-S1', ...logTarget },
+      { id: 'NIST.800.53.R5-S3BucketLoggingEnabled', ...logTarget },
       {
         id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
         reason:
           'ALB access-log and S3 server-access-log delivery support only SSE-S3 (AWS documentation); the bucket is still encrypted at rest, private and TLS-only.',
+        reasonJa:
+          'ALB アクセスログと S3 サーバーアクセスログの配信は SSE-S3 にしか対応していない（AWS ドキュメント）。それでもバケットは保存時に暗号化され、非公開で、TLS による接続だけを受け付ける。',
       },
       {
         id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
         reason:
           'Operations logs of one system; the audit record of the tenant area is the baseline log archive, which is protected and kept separately.',
+        reasonJa:
+          '1 つのシステムの運用ログである。個別領域の監査記録はベースラインのログアーカイブであり、別に保護して保管している。',
       },
     );
   }

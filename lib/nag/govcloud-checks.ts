@@ -106,8 +106,9 @@ export interface GovCloudRuleCheck {
  * (judgement calls, e.g. TEN-2 which needs the Digital Agency's approval) and INFO findings are
  * reported without failing synthesis. INFO findings carry severity `info`.
  *
- * Acknowledge a finding with `Validations.of(construct).acknowledge({ id: 'GCJ-…', reason })`;
- * every acknowledgement in the app, whichever pack it is for, must have a non-empty reason, or
+ * Acknowledge a finding with `acknowledgeFindings(construct, { id: 'GCJ-…', reason, reasonJa })`
+ * (the Japanese reason goes to report.ja.md) or `Validations.of(construct).acknowledge({ id,
+ * reason })`; every acknowledgement in the app, whichever pack it is for, must have a non-empty reason, or
  * the pack reports `GCJ-EVD1-AcknowledgementReason` as an error (that finding cannot be
  * acknowledged away by cdk-nag's mechanism).
  *

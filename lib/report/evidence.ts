@@ -2,7 +2,11 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { IMPLEMENTS_METADATA_TYPE } from '../../constructs/core/implements';
-import { acknowledgementsApplyingTo, acknowledgementsOn } from '../nag/utils/acknowledgements';
+import {
+  type Acknowledgement,
+  acknowledgementsApplyingTo,
+  acknowledgementsOn,
+} from '../nag/utils/acknowledgements';
 import { ResourceIndex } from '../nag/utils/pass-index';
 import type { NagRule } from '../nag/utils/rule';
 import type { RequirementId } from '../../domain/requirements';
@@ -27,8 +31,15 @@ export interface RuleResult {
   readonly notApplicable: number;
   /** Unacknowledged non-compliant resources (construct paths). */
   readonly nonCompliant: readonly string[];
-  /** Non-compliant resources whose finding is acknowledged, with the reason given. */
-  readonly acknowledged: readonly { readonly path: string; readonly reason: string }[];
+  /**
+   * Non-compliant resources whose finding is acknowledged, with the reason given (and its
+   * Japanese edition, where one exists; see {@link AcknowledgementEvidence}).
+   */
+  readonly acknowledged: readonly {
+    readonly path: string;
+    readonly reason: string;
+    readonly reasonJa?: string;
+  }[];
   /**
    * Resources the rule threw on instead of judging, with the error: neither a pass nor a
    * finding, reported with its own status (GCJ-EVD1-RuleCrashed).
@@ -47,11 +58,21 @@ export interface Evidence {
   }[];
   readonly ruleResults: readonly RuleResult[];
   /** Every acknowledgement in the app, of any pack, with its reason. */
-  readonly acknowledgements: readonly {
-    readonly path: string;
-    readonly ruleId: string;
-    readonly reason: string;
-  }[];
+  readonly acknowledgements: readonly AcknowledgementEvidence[];
+}
+
+/** One acknowledgement as the evidence records it (EVD-1). */
+export interface AcknowledgementEvidence {
+  readonly path: string;
+  readonly ruleId: string;
+  /** The reason as recorded: what cdk-nag matched on, shown in report.md. */
+  readonly reason: string;
+  /**
+   * The reason in Japanese, shown in report.ja.md: given with the library's own
+   * acknowledgements (`acknowledgeFindings`) and aws-cdk-lib's.
+   * @default - none: a config acknowledgement is the user's own words, shown as written in both editions
+   */
+  readonly reasonJa?: string;
 }
 
 /**
@@ -90,7 +111,12 @@ function collect(root: IConstruct, rules: readonly EvidenceRule[], index: Resour
     ruleResults,
     acknowledgements: all
       .flatMap(acknowledgementsOn)
-      .map((a) => ({ path: a.constructPath, ruleId: a.id, reason: String(a.reason ?? '') }))
+      .map((a) => ({
+        path: a.constructPath,
+        ruleId: a.id,
+        reason: String(a.reason ?? ''),
+        ...withReasonJa(a),
+      }))
       .sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId)),
   };
 }
@@ -104,7 +130,7 @@ function judge(
   let compliant = 0;
   let notApplicable = 0;
   const nonCompliant: string[] = [];
-  const acknowledged: { path: string; reason: string }[] = [];
+  const acknowledged: { path: string; reason: string; reasonJa?: string }[] = [];
   const crashed: { path: string; message: string }[] = [];
   for (const resource of resources) {
     let result: NagRuleCompliance;
@@ -124,7 +150,11 @@ function judge(
     } else {
       const ack = acknowledgementsApplyingTo(resource).find((a) => a.id === rule.id);
       if (ack) {
-        acknowledged.push({ path: resource.node.path, reason: String(ack.reason ?? '') });
+        acknowledged.push({
+          path: resource.node.path,
+          reason: String(ack.reason ?? ''),
+          ...withReasonJa(ack),
+        });
       } else {
         nonCompliant.push(resource.node.path);
       }
@@ -141,6 +171,11 @@ function judge(
     acknowledged,
     crashed,
   };
+}
+
+/** `{ reasonJa }` where the acknowledgement has one, else nothing: evidence.json omits the key. */
+function withReasonJa(ack: Acknowledgement): { reasonJa?: string } {
+  return ack.reasonJa === undefined ? {} : { reasonJa: ack.reasonJa };
 }
 
 function stackNameOf(c: IConstruct): string {

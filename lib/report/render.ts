@@ -293,7 +293,8 @@ function markdown(
           (c) => `${t('rule error', '規則の異常終了')} \`${c.path}\`: ${escapeCell(c.message)}`,
         ),
         ...r.acknowledged.map(
-          (a) => `${t('acknowledged', '承認')} \`${a.path}\`: ${escapeCell(a.reason)}`,
+          (a) =>
+            `${t('acknowledged', '承認')} \`${a.path}\`: ${escapeCell(ja ? (a.reasonJa ?? a.reason) : a.reason)}`,
         ),
       ]
         .filter(Boolean)
@@ -315,7 +316,9 @@ function markdown(
       '|---|---|---|',
     );
     for (const a of evidence.acknowledgements) {
-      out.push(`| ${a.ruleId} | \`${a.path}\` | ${escapeCell(a.reason)} |`);
+      // A config acknowledgement has no reasonJa: the user's words, as written, in both editions.
+      const reason = ja ? (a.reasonJa ?? a.reason) : a.reason;
+      out.push(`| ${a.ruleId} | \`${a.path}\` | ${escapeCell(reason)} |`);
     }
   }
   out.push(...renderControlTower(controlTower ?? { stale: false }, lang));

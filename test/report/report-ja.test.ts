@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildGovCloudApp } from '../../lib/app';
+import { applyAcknowledgements, buildGovCloudApp } from '../../lib/app';
 import { applyChecks } from '../../lib/checks';
 import { loadConfig } from '../../lib/config';
 import { collectEvidence } from '../../lib/report/evidence';
@@ -18,6 +18,7 @@ const ENGLISH_RUN = /\b[A-Za-z][a-z]+(?:[ ,/-]+[A-Za-z][a-z]+){4,}\b/;
 const config = loadConfig('config/default.json');
 const app = appLikeCli();
 buildGovCloudApp(app, config);
+expect(applyAcknowledgements(app, config)).toEqual([]);
 const checks = applyChecks(app, {
   nonFunctional: {
     rpoHours: config.nonFunctional.rpoHours,
@@ -30,7 +31,8 @@ const validationFile = path.join(app.outdir, 'validation-report.json');
 const validation = (
   fs.existsSync(validationFile) ? JSON.parse(fs.readFileSync(validationFile, 'utf8')) : {}
 ) as ValidationReportLike;
-const report = renderReport(collectEvidence(app, checks.ruleChecks()), validation, 'test');
+const evidence = collectEvidence(app, checks.ruleChecks());
+const report = renderReport(evidence, validation, 'test');
 const lines = report.markdownJa.split('\n');
 
 describe('report.ja.md is Japanese', () => {
@@ -69,5 +71,50 @@ describe('report.ja.md is Japanese', () => {
       }).toEqual({ id: r.id, title: true, expectation: true });
       expect(ja.expectation).not.toBe(r.expectation);
     }
+  });
+});
+
+/** The rows of the "all packs" acknowledgement table of one edition: rule, path, reason. */
+function acknowledgementRows(markdown: string, heading: string): string[][] {
+  const table = markdown.split(`## ${heading}\n`)[1].split('\n## ')[0];
+  return table
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| rule') && !l.startsWith('| ルール'))
+    .map((l) => l.slice(2, -2).split(' | '));
+}
+
+describe('acknowledgement reasons in report.ja.md (issue 11)', () => {
+  const rowsJa = acknowledgementRows(report.markdownJa, '承認一覧（全パック）');
+  const rowsEn = acknowledgementRows(report.markdown, 'Acknowledgements (all packs)');
+  /** `rule path` of each config acknowledgement as applied (no path: on every stack). */
+  const fromConfig = new Set(
+    config.acknowledgements.flatMap((a) =>
+      a.path ? [`${a.rule} \`${a.path}\``] : evidence.stacks.map((s) => `${a.rule} \`${s.name}\``),
+    ),
+  );
+  const isConfigRow = ([rule, p]: string[]) => fromConfig.has(`${rule} ${p}`);
+
+  test('the tables list every acknowledgement of the app, in the same order in both editions', () => {
+    expect(rowsJa).toHaveLength(evidence.acknowledgements.length);
+    expect(rowsJa.length).toBeGreaterThan(80);
+    expect(rowsJa.map(([rule, p]) => [rule, p])).toEqual(rowsEn.map(([rule, p]) => [rule, p]));
+    expect(rowsJa.filter(isConfigRow)).toHaveLength(config.acknowledgements.length);
+  });
+
+  test('every reason but the config’s is Japanese in report.ja.md and English in report.md', () => {
+    const notJapanese = rowsJa.filter((r) => !isConfigRow(r) && !JAPANESE.test(r[2]));
+    expect(notJapanese).toEqual([]);
+    const notEnglish = rowsEn.filter((r) => !isConfigRow(r) && JAPANESE.test(r[2]));
+    expect(notEnglish).toEqual([]);
+  });
+
+  test('a config acknowledgement’s reason is the user’s words, verbatim in both editions', () => {
+    const ack = config.acknowledgements[0];
+    const row = (rows: string[][]) => rows.find(isConfigRow)?.[2] ?? '';
+    expect(row(rowsJa)).toContain(ack.reason);
+    expect(row(rowsJa)).toBe(row(rowsEn));
+    expect(
+      evidence.acknowledgements.find((a) => a.ruleId === ack.rule && a.path === ack.path),
+    ).not.toHaveProperty('reasonJa');
   });
 });

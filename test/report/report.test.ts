@@ -1,6 +1,7 @@
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { recordImplements } from '../../constructs/core/implements';
+import { acknowledgeFindings } from '../../constructs/core/nag-finding';
 import { GovCloudChecks } from '../../lib/nag/govcloud-checks';
 import { collectEvidence, type Evidence } from '../../lib/report/evidence';
 import { renderReport, ruleStatus } from '../../lib/report/render';
@@ -61,6 +62,35 @@ describe('evidence (EVD-1)', () => {
       ruleId: RETENTION,
       reason: 'scratch data, erased monthly',
     });
+  });
+
+  test('an acknowledgement with a Japanese reason: English in report.md, Japanese in report.ja.md', () => {
+    const reason = 'scratch data, erased monthly';
+    const reasonJa = '一時データであり、毎月消去する。';
+    const evidence = evidenceOf((s) =>
+      acknowledgeFindings(logGroup(s, 'Month', logs.RetentionDays.ONE_MONTH), {
+        id: RETENTION,
+        reason,
+        reasonJa,
+      }),
+    );
+    expect(resultOf(evidence, RETENTION).acknowledged).toEqual([
+      { path: 'Evidence/Month/Resource', reason, reasonJa },
+    ]);
+    expect(evidence.acknowledgements).toContainEqual({
+      path: 'Evidence/Month',
+      ruleId: RETENTION,
+      reason,
+      reasonJa,
+    });
+    const { markdown, markdownJa } = renderReport(evidence, {}, 'test');
+    const detail = (text: string) => `承認 \`Evidence/Month/Resource\`: ${text} |`;
+    expect(markdownJa).toContain(detail(reasonJa));
+    expect(markdownJa).toContain(`| ${RETENTION} | \`Evidence/Month\` | ${reasonJa} |`);
+    expect(markdown).toContain(`acknowledged \`Evidence/Month/Resource\`: ${reason} |`);
+    expect(markdown).toContain(`| ${RETENTION} | \`Evidence/Month\` | ${reason} |`);
+    expect(markdown).not.toContain(reasonJa);
+    expect(markdownJa).not.toContain(reason);
   });
 
   test('a rule with nothing to judge is not applicable', () => {

@@ -62,4 +62,21 @@ describe('writeComplianceReport from a vendor app', () => {
     expect(summary.unacknowledgedErrors).toBe(0);
     expect(read('report.md')).toContain('DA-2026-0042');
   });
+
+  test('the library constructs of a vendor app bring their acknowledgement reasons in Japanese', () => {
+    const { acknowledgements } = JSON.parse(read('evidence.json')).evidence as {
+      acknowledgements: { path: string; ruleId: string; reason: string; reasonJa?: string }[];
+    };
+    expect(acknowledgements.length).toBeGreaterThan(10);
+    expect(
+      acknowledgements.filter(
+        (a) => !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(a.reasonJa ?? ''),
+      ),
+    ).toEqual([]);
+    const boundary = acknowledgements.find(
+      (a) => a.path === 'juki-Baseline-Tokyo/BaselineProtection/Boundary',
+    );
+    expect(read('report.md')).toContain(`| \`${boundary?.path}\` | ${boundary?.reason} |`);
+    expect(read('report.ja.md')).toContain(`| \`${boundary?.path}\` | ${boundary?.reasonJa} |`);
+  });
 });

@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { hardenedBucketProps } from '../../core/bucket';
 import { deployerOnlyStatement } from '../../core/deployer';
+import { acknowledgeFindings } from '../../core/nag-finding';
 import { addBucketStatementOnce } from '../../core/policy';
 
 /**
@@ -95,12 +96,16 @@ export function reserveToDeployer(bucket: s3.Bucket, deployerArns: readonly stri
  * would have to stay in Japan (REG-3).
  */
 export function acknowledgeSingleRegionCopy(bucket: s3.IBucket): void {
-  Validations.of(bucket).acknowledge({
+  acknowledgeFindings(bucket, {
     id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
     reason:
       'Audit logs are kept tamper-proof for the retention period in one Japanese region (versioning, ' +
       'Object Lock or a delete-deny policy, RETAIN); LOG-1..3 and RET-1 do not ask for a second copy, ' +
       'and a replica would double the locked storage cost. A copy, if wanted, must stay in ap-northeast-1/3 (REG-3).',
+    reasonJa:
+      '監査ログは国内の 1 リージョンで、保存期間のあいだ改ざんできない状態で保管している（バージョニング、' +
+      'オブジェクトロックまたは削除拒否ポリシー、RETAIN）。LOG-1〜3 と RET-1 は 2 つ目の複製を求めておらず、' +
+      'レプリカを置くとロックされた保管の費用が倍になる。複製を置く場合も ap-northeast-1/3 に限る（REG-3）。',
   });
 }
 
@@ -129,20 +134,30 @@ export function createAccessLogsBucket(
   });
   reserveToDeployer(bucket, deployerArns);
   bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
-  Validations.of(bucket).acknowledge({
-    id: 'AwsSolutions-S1',
-    reason:
-      'This bucket is the server access log target of the audit archive; logging it into itself would ' +
-      'log its own log deliveries in a loop, and a further bucket would only move the question. ' +
-      'Access to it is recorded by the CloudTrail trail (LOG-1).',
-  });
-  Validations.of(bucket).acknowledge({
-    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-    reason:
-      'S3 server access logging delivers only to targets with SSE-S3 default encryption; SSE-KMS is ' +
-      'not supported for this bucket, so it is encrypted with SSE-S3 (KEY-1 exception, reported as ' +
-      'GCJ-KEY1-LogDeliveryBucketSseS3).',
-  });
+  acknowledgeFindings(
+    bucket,
+    {
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the server access log target of the audit archive; logging it into itself would ' +
+        'log its own log deliveries in a loop, and a further bucket would only move the question. ' +
+        'Access to it is recorded by the CloudTrail trail (LOG-1).',
+      reasonJa:
+        'このバケットは監査アーカイブのサーバーアクセスログの保存先である。自身に記録するとログの配信そのものを' +
+        '記録し続けるループになり、別のバケットを設けても同じ問題が移るだけである。' +
+        'このバケットへのアクセスは CloudTrail の証跡が記録する（LOG-1）。',
+    },
+    {
+      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      reason:
+        'S3 server access logging delivers only to targets with SSE-S3 default encryption; SSE-KMS is ' +
+        'not supported for this bucket, so it is encrypted with SSE-S3 (KEY-1 exception, reported as ' +
+        'GCJ-KEY1-LogDeliveryBucketSseS3).',
+      reasonJa:
+        'S3 サーバーアクセスログの配信先はデフォルト暗号化が SSE-S3 のバケットに限られ、SSE-KMS は使えないため、' +
+        'SSE-S3 で暗号化している（KEY-1 の例外。GCJ-KEY1-LogDeliveryBucketSseS3 として報告する）。',
+    },
+  );
   acknowledgeSingleRegionCopy(bucket);
   return bucket;
 }

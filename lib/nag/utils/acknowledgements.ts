@@ -1,5 +1,10 @@
 import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import {
+  ACKNOWLEDGEMENT_JA_METADATA_TYPE,
+  type AcknowledgementJaRecord,
+} from '../../../constructs/core/nag-finding';
+import { CDK_ACKNOWLEDGEMENTS_JA } from './cdk-acknowledgements';
 
 /** One `Validations.of(x).acknowledge({ id, reason })` as recorded in construct metadata. */
 export interface Acknowledgement {
@@ -8,6 +13,12 @@ export interface Acknowledgement {
   /** The ID exactly as recorded (e.g. `Annotation::GCJ-RET1-LogGroupRetention`). */
   readonly recordedId: string;
   readonly reason: unknown;
+  /**
+   * The reason in Japanese, for report.ja.md: recorded beside it by `acknowledgeFindings`, or
+   * known for an acknowledgement aws-cdk-lib records itself (`CDK_ACKNOWLEDGEMENTS_JA`).
+   * @default - none: the reason is shown as written in both editions (the config's own words)
+   */
+  readonly reasonJa?: string;
   /** Path of the construct the acknowledgement was recorded on. */
   readonly constructPath: string;
 }
@@ -20,6 +31,9 @@ export interface Acknowledgement {
  * as written.
  */
 export function acknowledgementsOn(construct: IConstruct): Acknowledgement[] {
+  const translations = construct.node.metadata
+    .filter((m) => m.type === ACKNOWLEDGEMENT_JA_METADATA_TYPE)
+    .map((m) => m.data as AcknowledgementJaRecord);
   const found: Acknowledgement[] = [];
   for (const entry of construct.node.metadata) {
     if (
@@ -30,10 +44,14 @@ export function acknowledgementsOn(construct: IConstruct): Acknowledgement[] {
       continue;
     }
     for (const [recordedId, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+      const reasonJa =
+        translations.find((t) => t.recordedId === recordedId && t.reason === reason)?.reasonJa ??
+        CDK_ACKNOWLEDGEMENTS_JA.find((t) => t.id === recordedId && t.reason === reason)?.reasonJa;
       found.push({
         id: recordedId.replace(/^annotation::/i, ''),
         recordedId,
         reason,
+        ...(reasonJa === undefined ? {} : { reasonJa }),
         constructPath: construct.node.path,
       });
     }
