@@ -3,7 +3,7 @@ import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { GovCloudChecks, type GovCloudChecksProps } from './nag/govcloud-checks';
 import { NagPackPolicy } from './nag/pack-policy';
 import { registeredPlugins, registeredTwiceError } from './nag/registration';
-import { registerCloudFormationValidation } from './validation/cloudformation-validation';
+import { cloudFormationValidationFor } from './validation/cloudformation-validation';
 
 /**
  * Applies every check the project requires to an app: the Government Cloud pack,
@@ -23,11 +23,14 @@ export function applyChecks(app: App, props: GovCloudChecksProps = {}): GovCloud
     throw registeredTwiceError('GovCloudChecks', existing + 1);
   }
   const govcloud = new GovCloudChecks(app, props);
+  const cfn = cloudFormationValidationFor(app);
   Validations.of(app).addPlugins(
+    // The templates go to the validation's workers first, to be validated while the packs run.
+    ...(cfn ? [cfn.start] : []),
     govcloud,
     new NagPackPolicy(new AwsSolutionsChecks(app)),
     new NagPackPolicy(new NIST80053R5Checks(app)),
+    ...(cfn ? [cfn.validation] : []),
   );
-  registerCloudFormationValidation(app);
   return govcloud;
 }

@@ -2,16 +2,20 @@
  * The validation worker's program, run with `new Worker(WORKER_SOURCE, { eval: true })`: plain
  * JavaScript, so that it runs the same from `bin/app.ts` (swc), from jest and from the published
  * `dist/`. It builds one `@aws/cloudformation-validate` engine as soon as it starts (that is the
- * seconds-long part) and then validates one template per job, exactly as aws-cdk-lib's
- * `CloudFormationValidatePlugin` calls the engine. After posting each answer it bumps a shared
- * counter, so that the main thread, blocked in the synchronous plugin interface, wakes up.
+ * seconds-long part). Given a batch of templates, it takes the next one from a counter shared
+ * by every worker of the batch until none is left, and validates it exactly as aws-cdk-lib's
+ * `CloudFormationValidatePlugin` calls the engine; so the workers balance the load among
+ * themselves while the main thread does other work. After posting each answer it bumps a second
+ * shared counter, which wakes the main thread when it waits in the synchronous plugin interface.
  */
 export const WORKER_SOURCE = `
 'use strict';
 const fs = require('fs');
 const { workerData } = require('worker_threads');
 const validate = require(workerData.modulePath);
-const signal = new Int32Array(workerData.signal);
+const shared = new Int32Array(workerData.shared);
+const ANSWERS = 0;
+const NEXT = 1;
 const port = workerData.port;
 let engine;
 let engineRules;
@@ -30,8 +34,25 @@ function build(rules) {
 
 function answer(message) {
   port.postMessage(message);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  Atomics.add(shared, ANSWERS, 1);
+  Atomics.notify(shared, ANSWERS);
+}
+
+function run(job) {
+  const content = fs.readFileSync(job.templatePath, 'utf-8');
+  const report = engine.validateTemplate(
+    new validate.TemplateContent(content, job.templatePath),
+    job.options,
+  );
+  return report.diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    propertyPath: d.propertyPath,
+    suggestedFix: d.suggestedFix,
+    category: d.category,
+    entity: d.entity ? { entityType: d.entity.entityType, logicalId: d.entity.logicalId } : undefined,
+  }));
 }
 
 try {
@@ -40,32 +61,21 @@ try {
   engineError = e;
 }
 
-port.on('message', (job) => {
+port.on('message', (batch) => {
   try {
-    if (job.rules) {
-      engineError = undefined;
-      build(job.rules);
-    }
-    if (engineError) throw engineError;
-    const content = fs.readFileSync(job.templatePath, 'utf-8');
-    const report = engine.validateTemplate(
-      new validate.TemplateContent(content, job.templatePath),
-      job.options,
-    );
-    answer({
-      id: job.id,
-      diagnostics: report.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: d.message,
-        propertyPath: d.propertyPath,
-        suggestedFix: d.suggestedFix,
-        category: d.category,
-        entity: d.entity ? { entityType: d.entity.entityType, logicalId: d.entity.logicalId } : undefined,
-      })),
-    });
+    engineError = undefined;
+    build(batch.rules);
   } catch (e) {
-    answer({ id: job.id, error: String(e && e.stack ? e.stack : e) });
+    engineError = e;
+  }
+  for (let i = Atomics.add(shared, NEXT, 1); i < batch.jobs.length; i = Atomics.add(shared, NEXT, 1)) {
+    const job = batch.jobs[i];
+    try {
+      if (engineError) throw engineError;
+      answer({ index: i, diagnostics: run(job) });
+    } catch (e) {
+      answer({ index: i, error: String(e && e.stack ? e.stack : e) });
+    }
   }
 });
 `;

@@ -6,7 +6,7 @@ import { buildGovCloudApp } from '../../lib/app';
 import { loadConfig } from '../../lib/config';
 import {
   ParallelCloudFormationValidation,
-  registerCloudFormationValidation,
+  cloudFormationValidationFor,
   startCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
 import { appLikeCli } from '../support/app';
@@ -126,7 +126,12 @@ describe('registered on an app', () => {
       properties: { Unexpected: true },
     });
     if (ack) Validations.of(queue).acknowledge({ id: ack, reason: 'test' });
-    if (register) registerCloudFormationValidation(a);
+    if (register) {
+      // As applyChecks does: the start first, the validation last (the empty start report must
+      // not show in the validation report).
+      const cfn = cloudFormationValidationFor(a)!;
+      Validations.of(a).addPlugins(cfn.start, cfn.validation);
+    }
     let error = '';
     try {
       a.synth();
@@ -162,12 +167,7 @@ describe('registered on an app', () => {
     try {
       const a = appLikeCli({});
       startCloudFormationValidation(a);
-      registerCloudFormationValidation(a);
-      expect(
-        (a as unknown as { _validationPlugins: unknown[] })._validationPlugins.some(
-          (p) => p instanceof CloudFormationValidatePlugin,
-        ),
-      ).toBe(false);
+      expect(cloudFormationValidationFor(a)).toBeUndefined();
     } finally {
       delete process.env.CDK_VALIDATION;
     }

@@ -65,6 +65,21 @@ export class ResourceIndex {
     return all;
   }
 
+  /** Every CloudFormation resource of `stack` itself (not of its nested stacks). */
+  public resourcesInStack(stack: Stack): CfnResource[] {
+    const byStack = this.built('resources by stack', stack, () => {
+      const grouped = new Map<Stack, CfnResource[]>();
+      for (const r of this.allResources(stack)) {
+        const own = Stack.of(r);
+        const list = grouped.get(own);
+        if (list) list.push(r);
+        else grouped.set(own, [r]);
+      }
+      return grouped;
+    });
+    return byStack.get(stack) ?? [];
+  }
+
   /** The resource in `stack` (not in a nested stack) with the given logical ID. */
   public resourceByLogicalId(stack: Stack, logicalId: string): CfnResource | undefined {
     let byId = this.covers(stack) ? this.byLogicalId.get(stack) : undefined;

@@ -30,11 +30,10 @@ export default function DatabaseMultiAz(required: boolean): NagRule {
         (n): n is string => n !== undefined,
       );
       const members = index
-        .allResources(node)
+        .resourcesInStack(Stack.of(node))
         .filter(
           (r): r is CfnDBInstance =>
             r instanceof CfnDBInstance &&
-            Stack.of(r) === Stack.of(node) &&
             r.dbClusterIdentifier !== undefined &&
             refersTo(index, r, r.dbClusterIdentifier, node, names),
         );
