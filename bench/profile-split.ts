@@ -21,7 +21,10 @@ export type Phase = (typeof PHASES)[number];
 
 function phaseOf(frame: ProfileNode['callFrame']): Phase | undefined {
   const { functionName: fn, url } = frame;
-  if (/cloudformation-validate/.test(url) || /^(initializeEngine|validateTemplate)$/.test(fn)) {
+  if (
+    /cloudformation-validate|\/lib\/validation\//.test(url) ||
+    /^(initializeEngine|validateTemplate)$/.test(fn)
+  ) {
     return 'validation';
   }
   if (/cdk-nag|\/lib\/nag\//.test(url)) return 'packs';
@@ -55,5 +58,24 @@ export function splitProfile(file: string): Record<Phase, number> {
     if (name === '(idle)') return;
     out[classify(id)] += (profile.timeDeltas[i] ?? 0) / 1e6;
   });
+  return out;
+}
+
+/**
+ * Seconds of CPU per phase of one profiled app run: `dir` holds the main thread's profile and
+ * one per worker thread (`CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, thread 0 the main
+ * one). The workers do nothing but CloudFormation validation (lib/validation), so all their
+ * CPU is validation.
+ */
+export function splitProfiles(dir: string): Record<Phase, number> | undefined {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const thread = (f: string) => Number(f.split('.')[4]);
+  const main = files.find((f) => thread(f) === 0);
+  if (!main) return undefined;
+  const out = splitProfile(`${dir}/${main}`);
+  for (const f of files.filter((x) => thread(x) !== 0)) {
+    const worker = splitProfile(`${dir}/${f}`);
+    out.validation += Object.values(worker).reduce((a, b) => a + b, 0);
+  }
   return out;
 }

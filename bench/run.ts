@@ -17,7 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkDigit } from '../domain/local-government-code';
 import { replaceMarkedRegion } from '../lib/diagram/docs';
-import { PHASES, type Phase, splitProfile } from './profile-split';
+import { PHASES, type Phase, splitProfiles } from './profile-split';
 
 const ROOT = path.resolve(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -164,15 +164,12 @@ async function profiledSynth(
   const app = GNU_TIME ? `${GNU_TIME} -o ${peakFile} -f %M ${node}` : node;
   const run = await cdkSynth(what, ['--app', app, ...extra]);
   fs.rmSync(run.outdir, { recursive: true, force: true });
-  const file = fs.existsSync(dir)
-    ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
-    : undefined;
   const peak = fs.existsSync(peakFile)
     ? /(\d+)\s*$/.exec(fs.readFileSync(peakFile, 'utf8'))?.[1]
     : undefined;
   return {
     run,
-    phases: file ? splitProfile(path.join(dir, file)) : undefined,
+    phases: fs.existsSync(dir) ? splitProfiles(dir) : undefined,
     peakMiB: peak ? Number(peak) / 1024 : undefined,
   };
 }

@@ -89,8 +89,9 @@ class ValidationWorker {
       eval: true,
       workerData: { modulePath: validateModulePath(), shared, port: port2, rules },
       transferList: [port2],
-      // Only the engine: the app's own `-r @swc-node/register` is not needed in the worker.
-      execArgv: [],
+      // Only the engine: the app's own `-r @swc-node/register` is not needed in the worker; a
+      // CPU profile of the app (`node --cpu-prof`, npm run bench) covers the workers too.
+      execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
     });
     // A worker never keeps the process alive (e.g. when synthesis fails before validation).
     this.worker.unref();

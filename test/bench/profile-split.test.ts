@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { splitProfile } from '../../bench/profile-split';
+import { splitProfile, splitProfiles } from '../../bench/profile-split';
 
 // A hand-made profile: root → buildGovCloudApp; root → synth → validateTemplate;
 // root → synth → a cdk-nag frame; root → (idle).
@@ -29,6 +29,27 @@ test('each sample counts for the innermost phase on its stack; idle time for non
   expect(splitProfile(file)).toEqual({
     build: 1,
     validation: 4,
+    packs: 0.5,
+    write: 0.25,
+    load: 0,
+    other: 0,
+  });
+});
+
+test("a worker thread's profile counts as validation; the main thread's is split", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
+  fs.writeFileSync(
+    path.join(dir, 'CPU.20261202.060000.42.0.001.cpuprofile'),
+    JSON.stringify(profile),
+  );
+  // A worker: everything under its root (here a "build"-named frame too) is validation work.
+  fs.writeFileSync(
+    path.join(dir, 'CPU.20261202.060001.42.1.002.cpuprofile'),
+    JSON.stringify(profile),
+  );
+  expect(splitProfiles(dir)).toEqual({
+    build: 1,
+    validation: 4 + 5.75,
     packs: 0.5,
     write: 0.25,
     load: 0,
