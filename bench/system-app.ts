@@ -1,4 +1,4 @@
-// Bench-only app: builds a config exactly as bin/app.ts does, but without the checks (nag
+// Bench-only app: builds a config exactly as bin/synth.ts does, but without the checks (nag
 // packs, compliance evidence, SCP documents), so that `npm run bench` can show how much of the
 // synth time of a large shared system is the checks and how much is building the templates.
 import { App } from 'aws-cdk-lib';

@@ -1,8 +1,5 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import {
   type App,
   CfnResource,
@@ -14,46 +11,12 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import { registeredPlugins } from '../nag/registration';
-import { WORKER_SOURCE } from './worker-source';
+import { type Diagnostic, EnginePool, builtinRules, takePrestartedPool } from './engine-pool';
 
 // aws-cdk-lib's engine options, verbatim (core/lib/validation/cloudformation-validate-plugin.js):
 // the same rules are excluded, so the findings are the ones `cdk synth` reports without us.
 const IGNORE_RULES = ['W3005', 'W1020', 'I4010', 'W4011', 'W4012', 'W9002', 'W9013', 'W1103'];
 const EXCLUDED_SERVICES = [{ ruleId: 'W3697', service: 'AWS::AutoScaling' }];
-
-/**
- * Resources one more worker must have to itself before it pays for its engine: building one
- * costs about 1.3–2.3 s of CPU, validating about 0.7 ms per resource (measured on 2 cores: the
- * 200-municipality bench app, 402 templates, 16,600 resources, 12 s).
- */
-const RESOURCES_PER_EXTRA_WORKER = 5000;
-const MAX_WORKERS = 4;
-/** A worker that answers nothing for this long is taken as dead; synthesis then fails. */
-const STALL_MS = 10 * 60 * 1000;
-/** Indices into the counters shared with the workers (see worker-source.ts). */
-const ANSWERS = 0;
-const NEXT = 1;
-
-interface Diagnostic {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly propertyPath?: string;
-  readonly suggestedFix?: string;
-  readonly category?: string;
-  readonly entity?: { readonly entityType: string; readonly logicalId?: string };
-}
-
-interface Answer {
-  readonly index: number;
-  readonly diagnostics?: readonly Diagnostic[];
-  readonly error?: string;
-}
-
-interface RuleSource {
-  readonly name: string;
-  readonly content: string;
-}
 
 type Stacks = IPolicyValidationContext['stackTemplates'];
 
@@ -64,7 +27,6 @@ interface Batch {
   readonly sameAs: readonly number[];
   /** The stacks the workers validate, in the order they take them. */
   readonly jobs: readonly number[];
-  readonly diagnostics: Map<number, readonly Diagnostic[]>;
 }
 
 /** Options of {@link ParallelCloudFormationValidation}. */
@@ -77,44 +39,14 @@ export interface ParallelCloudFormationValidationProps {
   readonly workers?: number;
 }
 
-/** One engine in one worker thread. */
-class ValidationWorker {
-  readonly port: MessagePort;
-  private readonly worker: Worker;
-
-  constructor(shared: SharedArrayBuffer, rules: readonly RuleSource[]) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { modulePath: validateModulePath(), shared, port: port2, rules },
-      transferList: [port2],
-      // Only the engine: the app's own `-r @swc-node/register` is not needed in the worker; a
-      // CPU profile of the app (`node --cpu-prof`, npm run bench) covers the workers too.
-      execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
-    });
-    // A worker never keeps the process alive (e.g. when synthesis fails before validation).
-    this.worker.unref();
-    this.port.unref();
-  }
-
-  send(batch: { jobs: unknown[]; rules: readonly RuleSource[] }): void {
-    this.port.postMessage(batch);
-  }
-
-  terminate(): void {
-    this.port.close();
-    void this.worker.terminate();
-  }
-}
-
 /**
  * aws-cdk-lib's CloudFormation schema validation (`CloudFormationValidatePlugin`, the
  * `@aws-cdk/core:validateAgainstDefaultRules` check), with the same engine, options and findings,
  * at a fraction of the wall time (issue 16):
  *
- * - its engine is built in a worker thread as soon as the plugin exists, while the app builds
- *   its constructs, instead of after every template is written;
+ * - its engine is built in a worker thread as soon as the plugin exists (or earlier, see
+ *   `prestartEnginePool`), while the app builds its constructs, instead of after every
+ *   template is written;
  * - templates are validated in that worker, and in more workers when the app is large enough
  *   to repay another engine; with {@link CloudFormationValidationStart} registered before the
  *   other plugins, the workers validate while the rule packs run;
@@ -127,10 +59,8 @@ class ValidationWorker {
  * unless the feature flag makes them errors (EVD-1).
  */
 export class ParallelCloudFormationValidation extends CloudFormationValidatePlugin {
-  private readonly shared = new SharedArrayBuffer(8);
-  private readonly counters = new Int32Array(this.shared);
-  private readonly workers: ValidationWorker[] = [];
   private readonly fixedWorkers?: number;
+  private pool?: EnginePool;
   private batch?: Batch;
 
   constructor(props: ParallelCloudFormationValidationProps = {}) {
@@ -141,8 +71,7 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
       );
     }
     this.fixedWorkers = props.workers;
-    // No resource type is known yet: start with the rules every template gets.
-    this.workers.push(new ValidationWorker(this.shared, builtinRules(new Set())));
+    this.pool = takePrestartedPool() ?? new EnginePool();
   }
 
   /**
@@ -150,7 +79,7 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
    * time the templates are written.
    */
   expectResources(resources: number): void {
-    this.spawn(this.workerCount(resources), builtinRules(new Set()));
+    this.workers().spawn(this.workerCount(resources), builtinRules(new Set()));
   }
 
   /** Hands every template of `context` to the workers and returns at once. */
@@ -174,18 +103,16 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
     });
     const jobs = stacks.map((_, i) => i).filter((i) => sameAs[i] === i);
     const resources = jobs.reduce((sum, i) => sum + parsed[i].count, 0);
-    this.spawn(Math.min(this.workerCount(resources), Math.max(jobs.length, 1)), rules);
-
-    Atomics.store(this.counters, NEXT, 0);
-    const batch = {
+    const pool = this.workers();
+    pool.spawn(Math.min(this.workerCount(resources), Math.max(jobs.length, 1)), rules);
+    pool.send(
       rules,
-      jobs: jobs.map((i) => ({
+      jobs.map((i) => ({
         templatePath: stacks[i].templatePath,
         options: engineOptions(stacks[i]),
       })),
-    };
-    for (const w of this.workers) w.send(batch);
-    this.batch = { stacks, sameAs, jobs, diagnostics: new Map() };
+    );
+    this.batch = { stacks, sameAs, jobs };
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -193,11 +120,12 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
       if (!this.batch || stacksKey(this.batch.stacks) !== stacksKey(context.stackTemplates)) {
         this.begin(context);
       }
-      const batch = this.batch!;
-      this.collect(batch);
+      const { stacks, sameAs, jobs } = this.batch!;
+      const answers = this.workers().collect(jobs.length, (j) => stacks[jobs[j]].templatePath);
+      const byStack = new Map(jobs.map((stack, j) => [stack, answers.get(j)!]));
       return toReport(
-        batch.stacks,
-        batch.stacks.map((_, i) => batch.diagnostics.get(batch.sameAs[i])!),
+        stacks,
+        stacks.map((_, i) => byStack.get(sameAs[i])!),
       );
     } finally {
       this.batch = undefined;
@@ -207,49 +135,17 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
 
   /** Stops the workers; a later `validate` starts new ones. */
   dispose(): void {
-    for (const w of this.workers.splice(0)) w.terminate();
+    this.pool?.dispose();
+    this.pool = undefined;
+  }
+
+  private workers(): EnginePool {
+    this.pool ??= new EnginePool();
+    return this.pool;
   }
 
   private workerCount(resources: number): number {
-    return (
-      this.fixedWorkers ??
-      Math.min(
-        MAX_WORKERS,
-        os.availableParallelism(),
-        1 + Math.floor(resources / RESOURCES_PER_EXTRA_WORKER),
-      )
-    );
-  }
-
-  private spawn(count: number, rules: readonly RuleSource[]): void {
-    while (this.workers.length < count) this.workers.push(new ValidationWorker(this.shared, rules));
-  }
-
-  /** Waits for every answer of `batch`. */
-  private collect(batch: Batch): void {
-    while (batch.diagnostics.size < batch.jobs.length) {
-      const seen = Atomics.load(this.counters, ANSWERS);
-      for (const worker of this.workers) {
-        for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
-          const answer = m.message as Answer;
-          const stack = batch.jobs[answer.index];
-          if (answer.error !== undefined) {
-            throw new Error(
-              `CloudFormation validation of ${batch.stacks[stack].templatePath} failed: ${answer.error}`,
-            );
-          }
-          batch.diagnostics.set(stack, answer.diagnostics ?? []);
-        }
-      }
-      if (
-        batch.diagnostics.size < batch.jobs.length &&
-        Atomics.wait(this.counters, ANSWERS, seen, STALL_MS) === 'timed-out'
-      ) {
-        throw new Error(
-          `CloudFormation validation: no answer from its workers in ${STALL_MS / 1000} s`,
-        );
-      }
-    }
+    return this.fixedWorkers ?? EnginePool.workersFor(resources);
   }
 }
 
@@ -386,28 +282,6 @@ function mapSeverity(severity: string): string {
     default:
       return 'warning';
   }
-}
-
-const AWS_CDK_LIB = path.dirname(require.resolve('aws-cdk-lib/package.json'));
-const RULES_DIRECTORY = path.join(AWS_CDK_LIB, 'core/lib/validation/rules');
-
-/** The engine aws-cdk-lib loads: its own dependency, not whatever a vendor's tree hoists. */
-function validateModulePath(): string {
-  return require.resolve('@aws/cloudformation-validate', { paths: [AWS_CDK_LIB] });
-}
-
-/** aws-cdk-lib's default Rego rules for these resource types, in its order. */
-function builtinRules(types: ReadonlySet<string>): RuleSource[] {
-  const index = JSON.parse(
-    fs.readFileSync(path.join(RULES_DIRECTORY, 'index.generated.json'), 'utf-8'),
-  ) as { rules: { file: string; types: string[] | null }[] };
-  return index.rules
-    .filter((r) => r.types === null || r.types.some((t) => types.has(t)))
-    .sort((a, b) => a.file.localeCompare(b.file))
-    .map((r) => ({
-      name: r.file,
-      content: fs.readFileSync(path.join(RULES_DIRECTORY, r.file), 'utf-8'),
-    }));
 }
 
 /** The resource types of a template and how many resources it has. */

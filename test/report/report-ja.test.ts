@@ -10,7 +10,7 @@ import { REQUIREMENTS } from '../../domain/requirements';
 import { appLikeCli } from '../support/app';
 
 // Issue 11, problem 10: report.ja.md carried the catalog's English requirement and expectation
-// sentences. Judged on the default app as bin/app.ts builds and checks it.
+// sentences. Judged on the default app as bin/synth.ts builds and checks it.
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Five or more English words in a row: a sentence, not a service name or an identifier. */
 const ENGLISH_RUN = /\b[A-Za-z][a-z]+(?:[ ,/-]+[A-Za-z][a-z]+){4,}\b/;

@@ -1,6 +1,6 @@
 /**
  * The SCP-attached run on what `npm run synth` writes: the baselines of the default app and
- * the SCP documents built with the inputs bin/app.ts gives them, evaluated as Service Control
+ * the SCP documents built with the inputs bin/synth.ts gives them, evaluated as Service Control
  * Policies with @cloud-copilot/iam-simulate.
  *
  * The principals are the ones the in-account guard cannot bind, because they carry neither

@@ -1,6 +1,6 @@
 /**
  * Guardrails v2 proof on what `npm run synth` writes: the default app (config/default.json)
- * is synthesized exactly as bin/app.ts builds it, and the roles, boundaries and key policies of
+ * is synthesized exactly as bin/synth.ts builds it, and the roles, boundaries and key policies of
  * the Tokyo and Osaka baselines are evaluated with @cloud-copilot/iam-simulate.
  *
  * Not circular: the attack universe is every action of access level Write, Permissions
