@@ -9,6 +9,11 @@ import {
   cloudFormationValidationFor,
   startCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
+import {
+  EnginePool,
+  prestartEnginePool,
+  takePrestartedPool,
+} from '../../lib/validation/engine-pool';
 import { appLikeCli } from '../support/app';
 
 // Issue 16: aws-cdk-lib's CloudFormation validation, run in worker threads, must report exactly
@@ -156,4 +161,21 @@ describe('registered on an app', () => {
       delete process.env.CDK_VALIDATION;
     }
   });
+});
+
+test('an engine started before the app (bin/app.ts) is taken once; none with CDK_VALIDATION=false', () => {
+  const previous = process.env.CDK_VALIDATION;
+  try {
+    delete process.env.CDK_VALIDATION;
+    prestartEnginePool();
+    const pool = takePrestartedPool();
+    expect(pool).toBeInstanceOf(EnginePool);
+    expect(takePrestartedPool()).toBeUndefined();
+    pool!.dispose();
+    process.env.CDK_VALIDATION = 'false';
+    prestartEnginePool();
+    expect(takePrestartedPool()).toBeUndefined();
+  } finally {
+    process.env.CDK_VALIDATION = previous;
+  }
 });
