@@ -179,3 +179,21 @@ test('an engine started before the app (bin/app.ts) is taken once; none with CDK
     process.env.CDK_VALIDATION = previous;
   }
 });
+
+test('creation stack traces: off with the cdk.json context, recorded again under cdk synth --debug (CDK_DEBUG)', () => {
+  const traced = () => {
+    const stack = new Stack(appLikeCli(), 'Traced');
+    const r = new CfnResource(stack, 'Queue', { type: 'AWS::SQS::Queue' });
+    return r.node.metadata.some((m) => m.type === 'aws:cdk:creationStack');
+  };
+  const previous = process.env.CDK_DEBUG;
+  try {
+    delete process.env.CDK_DEBUG;
+    expect(traced()).toBe(false);
+    process.env.CDK_DEBUG = 'true';
+    expect(traced()).toBe(true);
+  } finally {
+    if (previous === undefined) delete process.env.CDK_DEBUG;
+    else process.env.CDK_DEBUG = previous;
+  }
+});
