@@ -54,8 +54,11 @@ export function splitProfile(file: string): Record<Phase, number> {
   };
   const out = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   profile.samples.forEach((id, i) => {
-    const name = byId.get(id)?.callFrame.functionName;
-    if (name === '(idle)') return;
+    const leaf = byId.get(id)?.callFrame;
+    if (leaf?.functionName === '(idle)') return;
+    // The main thread blocked in Atomics.wait for the validation workers: the workers' own
+    // profiles count that time, as the CPU it is.
+    if (leaf?.functionName === 'collect' && /\/lib\/validation\/engine-pool/.test(leaf.url)) return;
     out[classify(id)] += (profile.timeDeltas[i] ?? 0) / 1e6;
   });
   return out;

@@ -56,3 +56,25 @@ test("a worker thread's profile counts as validation; the main thread's is split
     other: 0,
   });
 });
+
+test('the main thread waiting for the validation workers (engine-pool collect) counts for no phase', () => {
+  const waiting = {
+    nodes: [
+      frame(1, '(root)', '', [2]),
+      frame(2, 'synth', '/x/aws-cdk-lib/core/lib/stage.js', [3]),
+      frame(3, 'collect', '/x/lib/validation/engine-pool.ts'),
+    ],
+    samples: [3, 3, 2],
+    timeDeltas: [2e6, 2e6, 1e6],
+  };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'split-')), 'p.cpuprofile');
+  fs.writeFileSync(file, JSON.stringify(waiting));
+  expect(splitProfile(file)).toEqual({
+    build: 0,
+    validation: 0,
+    packs: 0,
+    write: 1,
+    load: 0,
+    other: 0,
+  });
+});
