@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as path from 'path';
 import {
   type App,
   CfnResource,
@@ -185,8 +186,9 @@ export function startCloudFormationValidation(app: App): void {
  * validation itself to register after them (where CDK runs the built-in one). Uses the instance
  * started early for this app, or a new one, and starts the workers the app's resources repay.
  * Undefined where CDK would not validate (`CDK_VALIDATION=false`,
- * `builtinCloudFormationValidation: false`) or where the app already carries a
- * `CloudFormationValidatePlugin` of its own (e.g. with custom rules).
+ * `builtinCloudFormationValidation: false`), where the app already carries a
+ * `CloudFormationValidatePlugin` of its own (e.g. with custom rules), or where the installed
+ * aws-cdk-lib is not the one this module mirrors (see {@link MIRRORED_PLUGIN_SHA256}).
  */
 export function cloudFormationValidationFor(
   app: App,
@@ -196,13 +198,40 @@ export function cloudFormationValidationFor(
   const early = started.get(app);
   started.delete(app);
   const own = registeredPlugins(app).some((p) => p instanceof CloudFormationValidatePlugin);
-  if (!builtinValidationEnabled(app) || own) {
+  if (!builtinValidationEnabled(app) || own || !mirrorsInstalledPlugin()) {
     early?.dispose();
     return undefined;
   }
   const validation = early ?? new ParallelCloudFormationValidation();
   validation.expectResources(app.node.findAll().filter(CfnResource.isCfnResource).length);
   return { start: new CloudFormationValidationStart(validation), validation };
+}
+
+/**
+ * sha256 of the aws-cdk-lib file this module mirrors (`core/lib/validation/
+ * cloudformation-validate-plugin.js` of aws-cdk-lib 2.276.0): its engine options and the way it
+ * turns diagnostics into a report. With an aws-cdk-lib whose file differs, applyChecks leaves
+ * aws-cdk-lib's own plugin to validate (slower, never different). After an upgrade, run
+ * `npx jest test/validation` (the comparisons with the installed plugin) and update this value.
+ */
+export const MIRRORED_PLUGIN_SHA256 =
+  'e1a8746a1fc1f092e2714c629e9a1aa2ed3b2c62f7204c36600485268d10b826';
+
+/**
+ * True when `file` (by default the installed aws-cdk-lib's plugin) is the one this module
+ * mirrors.
+ */
+export function mirrorsInstalledPlugin(
+  file = path.join(
+    path.dirname(require.resolve('aws-cdk-lib/package.json')),
+    'core/lib/validation/cloudformation-validate-plugin.js',
+  ),
+): boolean {
+  return (
+    fs.existsSync(file) &&
+    crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') ===
+      MIRRORED_PLUGIN_SHA256
+  );
 }
 
 function builtinValidationEnabled(app: App): boolean {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../lib/config';
 import {
   ParallelCloudFormationValidation,
   cloudFormationValidationFor,
+  mirrorsInstalledPlugin,
   startCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
 import {
@@ -196,4 +197,23 @@ test('creation stack traces: off with the cdk.json context, recorded again under
     if (previous === undefined) delete process.env.CDK_DEBUG;
     else process.env.CDK_DEBUG = previous;
   }
+});
+
+test('the installed aws-cdk-lib is the one whose plugin lib/validation mirrors', () => {
+  // Fails after an aws-cdk-lib upgrade: applyChecks then leaves validation to aws-cdk-lib's own
+  // plugin. Check the comparisons above still pass, then update MIRRORED_PLUGIN_SHA256.
+  expect(mirrorsInstalledPlugin()).toBe(true);
+});
+
+test("another aws-cdk-lib's plugin file is not taken for the mirrored one", () => {
+  const installed = path.join(
+    path.dirname(require.resolve('aws-cdk-lib/package.json')),
+    'core/lib/validation/cloudformation-validate-plugin.js',
+  );
+  const copy = path.join(dir, 'same-plugin.js');
+  fs.copyFileSync(installed, copy);
+  expect(mirrorsInstalledPlugin(copy)).toBe(true);
+  fs.appendFileSync(copy, '\n');
+  expect(mirrorsInstalledPlugin(copy)).toBe(false);
+  expect(mirrorsInstalledPlugin(path.join(dir, 'missing.js'))).toBe(false);
 });
