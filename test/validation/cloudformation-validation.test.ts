@@ -132,7 +132,10 @@ describe('registered on an app', () => {
     try {
       a.synth();
     } catch (e) {
-      error = (e as Error).message.replace(outdir, '<outdir>');
+      // CDK names the report by its path relative to the working directory.
+      error = (e as Error).message
+        .replace(outdir, '<outdir>')
+        .replace(path.relative(process.cwd(), outdir), '<outdir>');
     }
     const report: unknown = JSON.parse(
       fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'),
