@@ -8,7 +8,7 @@
  * themselves while the main thread does other work. After posting each answer it bumps a second
  * shared counter, which wakes the main thread when it waits in the synchronous plugin interface.
  */
-export const WORKER_SOURCE = `
+export const WORKER_SOURCE: string = `
 'use strict';
 const fs = require('fs');
 const { workerData } = require('worker_threads');
