@@ -23,10 +23,15 @@ const profile = {
   timeDeltas: [1e6, 2e6, 2e6, 5e5, 25e4, 9e6],
 };
 
-test('each sample counts for the innermost phase on its stack; idle time for none', () => {
+/** splitProfile of `p`, written to a file as `node --cpu-prof` would. */
+function split(p: object) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'split-')), 'p.cpuprofile');
-  fs.writeFileSync(file, JSON.stringify(profile));
-  expect(splitProfile(file)).toEqual({
+  fs.writeFileSync(file, JSON.stringify(p));
+  return splitProfile(file);
+}
+
+test('each sample counts for the innermost phase on its stack; idle time for none', () => {
+  expect(split(profile)).toEqual({
     build: 1,
     validation: 4,
     packs: 0.5,
@@ -67,9 +72,7 @@ test('the main thread waiting for the validation workers (engine-pool collect) c
     samples: [3, 3, 2],
     timeDeltas: [2e6, 2e6, 1e6],
   };
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'split-')), 'p.cpuprofile');
-  fs.writeFileSync(file, JSON.stringify(waiting));
-  expect(splitProfile(file)).toEqual({
+  expect(split(waiting)).toEqual({
     build: 0,
     validation: 0,
     packs: 0,
