@@ -15,7 +15,7 @@ import { registeredPlugins } from '../nag/registration';
 import { type Diagnostic, EnginePool, builtinRules, takePrestartedPool } from './engine-pool';
 
 // aws-cdk-lib's engine options, verbatim (core/lib/validation/cloudformation-validate-plugin.js):
-// the same rules are excluded, so the findings are the ones `cdk synth` reports without us.
+// the same rules are excluded, so the findings are the ones aws-cdk-lib's own plugin reports.
 const IGNORE_RULES = ['W3005', 'W1020', 'I4010', 'W4011', 'W4012', 'W9002', 'W9013', 'W1103'];
 const EXCLUDED_SERVICES = [{ ruleId: 'W3697', service: 'AWS::AutoScaling' }];
 
