@@ -12,7 +12,13 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import { registeredPlugins } from '../nag/registration';
-import { type Diagnostic, EnginePool, builtinRules, takePrestartedPool } from './engine-pool';
+import {
+  AWS_CDK_LIB,
+  type Diagnostic,
+  EnginePool,
+  builtinRules,
+  takePrestartedPool,
+} from './engine-pool';
 
 // aws-cdk-lib's engine options, verbatim (core/lib/validation/cloudformation-validate-plugin.js):
 // the same rules are excluded, so the findings are the ones aws-cdk-lib's own plugin reports.
@@ -172,10 +178,11 @@ const started = new WeakMap<App, ParallelCloudFormationValidation>();
 /**
  * Starts building the validation engine for `app` now, in the background, so that it is ready
  * when synthesis needs it; {@link cloudFormationValidationFor} then returns this instance. Call
- * it right after `new App()`. Does nothing where CDK would not validate.
+ * it right after `new App()`. Does nothing where CDK would not validate, or with an aws-cdk-lib
+ * this module does not mirror.
  */
 export function startCloudFormationValidation(app: App): void {
-  if (builtinValidationEnabled(app) && !started.has(app)) {
+  if (replacesBuiltinValidation(app) && !started.has(app)) {
     started.set(app, new ParallelCloudFormationValidation());
   }
 }
@@ -198,7 +205,7 @@ export function cloudFormationValidationFor(
   const early = started.get(app);
   started.delete(app);
   const own = registeredPlugins(app).some((p) => p instanceof CloudFormationValidatePlugin);
-  if (!builtinValidationEnabled(app) || own || !mirrorsInstalledPlugin()) {
+  if (own || !replacesBuiltinValidation(app)) {
     early?.dispose();
     return undefined;
   }
@@ -222,10 +229,7 @@ export const MIRRORED_PLUGIN_SHA256 =
  * mirrors.
  */
 export function mirrorsInstalledPlugin(
-  file = path.join(
-    path.dirname(require.resolve('aws-cdk-lib/package.json')),
-    'core/lib/validation/cloudformation-validate-plugin.js',
-  ),
+  file = path.join(AWS_CDK_LIB, 'core/lib/validation/cloudformation-validate-plugin.js'),
 ): boolean {
   return (
     fs.existsSync(file) &&
@@ -234,10 +238,13 @@ export function mirrorsInstalledPlugin(
   );
 }
 
-function builtinValidationEnabled(app: App): boolean {
+/** CDK would validate `app`, and with the plugin this module mirrors. */
+function replacesBuiltinValidation(app: App): boolean {
   return (
     (app as unknown as { _builtinCloudFormationValidation?: boolean })
-      ._builtinCloudFormationValidation !== false && process.env.CDK_VALIDATION !== 'false'
+      ._builtinCloudFormationValidation !== false &&
+    process.env.CDK_VALIDATION !== 'false' &&
+    mirrorsInstalledPlugin()
   );
 }
 

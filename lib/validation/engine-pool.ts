@@ -165,7 +165,8 @@ class ValidationWorker {
   }
 }
 
-const AWS_CDK_LIB = path.dirname(require.resolve('aws-cdk-lib/package.json'));
+/** The installed aws-cdk-lib, whose engine, rules and plugin this module uses and mirrors. */
+export const AWS_CDK_LIB = path.dirname(require.resolve('aws-cdk-lib/package.json'));
 const RULES_DIRECTORY = path.join(AWS_CDK_LIB, 'core/lib/validation/rules');
 
 /** The engine aws-cdk-lib loads: its own dependency, not whatever a vendor's tree hoists. */

@@ -11,6 +11,7 @@ import {
   startCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
 import {
+  AWS_CDK_LIB,
   EnginePool,
   prestartEnginePool,
   takePrestartedPool,
@@ -209,10 +210,7 @@ test('the installed aws-cdk-lib is the one whose plugin lib/validation mirrors',
 });
 
 test("another aws-cdk-lib's plugin file is not taken for the mirrored one", () => {
-  const installed = path.join(
-    path.dirname(require.resolve('aws-cdk-lib/package.json')),
-    'core/lib/validation/cloudformation-validate-plugin.js',
-  );
+  const installed = path.join(AWS_CDK_LIB, 'core/lib/validation/cloudformation-validate-plugin.js');
   const copy = path.join(dir, 'same-plugin.js');
   fs.copyFileSync(installed, copy);
   expect(mirrorsInstalledPlugin(copy)).toBe(true);
