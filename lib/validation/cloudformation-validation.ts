@@ -1,6 +1,5 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as path from 'path';
 import {
   type App,
   CfnResource,
@@ -13,10 +12,10 @@ import {
 } from 'aws-cdk-lib';
 import { registeredPlugins } from '../nag/registration';
 import {
-  AWS_CDK_LIB,
   type Diagnostic,
   EnginePool,
   builtinRules,
+  mirrorsInstalledPlugin,
   takePrestartedPool,
 } from './engine-pool';
 
@@ -195,7 +194,7 @@ export function startCloudFormationValidation(app: App): void {
  * Undefined where CDK would not validate (`CDK_VALIDATION=false`,
  * `builtinCloudFormationValidation: false`), where the app already carries a
  * `CloudFormationValidatePlugin` of its own (e.g. with custom rules), or where the installed
- * aws-cdk-lib is not the one this module mirrors (see {@link MIRRORED_PLUGIN_SHA256}).
+ * aws-cdk-lib is not the one this module mirrors (see `MIRRORED_PLUGIN_SHA256`).
  */
 export function cloudFormationValidationFor(
   app: App,
@@ -212,30 +211,6 @@ export function cloudFormationValidationFor(
   const validation = early ?? new ParallelCloudFormationValidation();
   validation.expectResources(app.node.findAll().filter(CfnResource.isCfnResource).length);
   return { start: new CloudFormationValidationStart(validation), validation };
-}
-
-/**
- * sha256 of the aws-cdk-lib file this module mirrors (`core/lib/validation/
- * cloudformation-validate-plugin.js` of aws-cdk-lib 2.276.0): its engine options and the way it
- * turns diagnostics into a report. With an aws-cdk-lib whose file differs, applyChecks leaves
- * aws-cdk-lib's own plugin to validate (slower, never different). After an upgrade, run
- * `npx jest test/validation` (the comparisons with the installed plugin) and update this value.
- */
-export const MIRRORED_PLUGIN_SHA256 =
-  'e1a8746a1fc1f092e2714c629e9a1aa2ed3b2c62f7204c36600485268d10b826';
-
-/**
- * True when `file` (by default the installed aws-cdk-lib's plugin) is the one this module
- * mirrors.
- */
-export function mirrorsInstalledPlugin(
-  file = path.join(AWS_CDK_LIB, 'core/lib/validation/cloudformation-validate-plugin.js'),
-): boolean {
-  return (
-    fs.existsSync(file) &&
-    crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') ===
-      MIRRORED_PLUGIN_SHA256
-  );
 }
 
 /** CDK would validate `app`, and with the plugin this module mirrors. */

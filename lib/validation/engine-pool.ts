@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -121,10 +122,13 @@ let prestarted: EnginePool | undefined;
 /**
  * Starts an engine now, for the next {@link takePrestartedPool}: building one takes seconds,
  * which then overlap loading and building the app. Does nothing with `CDK_VALIDATION=false`,
- * where CDK validates nothing.
+ * where CDK validates nothing, or with an aws-cdk-lib whose plugin lib/validation does not
+ * mirror (its own plugin then validates).
  */
 export function prestartEnginePool(): void {
-  if (process.env.CDK_VALIDATION !== 'false') prestarted ??= new EnginePool();
+  if (process.env.CDK_VALIDATION !== 'false' && mirrorsInstalledPlugin()) {
+    prestarted ??= new EnginePool();
+  }
 }
 
 /** The pool {@link prestartEnginePool} started, once; undefined afterwards or if none. */
@@ -168,6 +172,30 @@ class ValidationWorker {
 /** The installed aws-cdk-lib, whose engine, rules and plugin this module uses and mirrors. */
 export const AWS_CDK_LIB = path.dirname(require.resolve('aws-cdk-lib/package.json'));
 const RULES_DIRECTORY = path.join(AWS_CDK_LIB, 'core/lib/validation/rules');
+
+/**
+ * sha256 of the aws-cdk-lib file lib/validation mirrors (`core/lib/validation/
+ * cloudformation-validate-plugin.js` of aws-cdk-lib 2.276.0): its engine options and the way it
+ * turns diagnostics into a report. With an aws-cdk-lib whose file differs, applyChecks leaves
+ * aws-cdk-lib's own plugin to validate (slower, never different). After an upgrade, run
+ * `npx jest test/validation` (the comparisons with the installed plugin) and update this value.
+ */
+export const MIRRORED_PLUGIN_SHA256 =
+  'e1a8746a1fc1f092e2714c629e9a1aa2ed3b2c62f7204c36600485268d10b826';
+
+/**
+ * True when `file` (by default the installed aws-cdk-lib's plugin) is the one lib/validation
+ * mirrors.
+ */
+export function mirrorsInstalledPlugin(
+  file = path.join(AWS_CDK_LIB, 'core/lib/validation/cloudformation-validate-plugin.js'),
+): boolean {
+  return (
+    fs.existsSync(file) &&
+    crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') ===
+      MIRRORED_PLUGIN_SHA256
+  );
+}
 
 /** The engine aws-cdk-lib loads: its own dependency, not whatever a vendor's tree hoists. */
 function validateModulePath(): string {

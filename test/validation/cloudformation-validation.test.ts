@@ -7,12 +7,12 @@ import { loadConfig } from '../../lib/config';
 import {
   ParallelCloudFormationValidation,
   cloudFormationValidationFor,
-  mirrorsInstalledPlugin,
   startCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
 import {
   AWS_CDK_LIB,
   EnginePool,
+  mirrorsInstalledPlugin,
   prestartEnginePool,
   takePrestartedPool,
 } from '../../lib/validation/engine-pool';
