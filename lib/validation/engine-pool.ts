@@ -152,7 +152,7 @@ class ValidationWorker {
       transferList: [port2],
       // Only the engine: the app's own `-r @swc-node/register` is not needed in the worker; a
       // CPU profile of the app (`node --cpu-prof`, npm run bench) covers the workers too.
-      execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
+      execArgv: profilingFlags(process.execArgv),
     });
     // A worker never keeps the process alive (e.g. when synthesis fails before validation).
     this.worker.unref();
@@ -214,4 +214,26 @@ export function builtinRules(types: ReadonlySet<string>): RuleSource[] {
       name: r.file,
       content: fs.readFileSync(path.join(RULES_DIRECTORY, r.file), 'utf-8'),
     }));
+}
+
+/**
+ * The `--cpu-prof*` flags of `execArgv`, each with its value, whether written `--flag=value` or
+ * `--flag value` (node refuses a worker whose `--cpu-prof-interval` lost its value).
+ */
+export function profilingFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  execArgv.forEach((arg, i) => {
+    if (!arg.startsWith('--cpu-prof')) return;
+    flags.push(arg);
+    const value = execArgv[i + 1];
+    if (
+      arg !== '--cpu-prof' &&
+      !arg.includes('=') &&
+      value !== undefined &&
+      !value.startsWith('-')
+    ) {
+      flags.push(value);
+    }
+  });
+  return flags;
 }

@@ -14,6 +14,7 @@ import {
   EnginePool,
   mirrorsInstalledPlugin,
   prestartEnginePool,
+  profilingFlags,
   takePrestartedPool,
 } from '../../lib/validation/engine-pool';
 import { appLikeCli } from '../support/app';
@@ -217,4 +218,19 @@ test("another aws-cdk-lib's plugin file is not taken for the mirrored one", () =
   fs.appendFileSync(copy, '\n');
   expect(mirrorsInstalledPlugin(copy)).toBe(false);
   expect(mirrorsInstalledPlugin(path.join(dir, 'missing.js'))).toBe(false);
+});
+
+test('a profiled run hands its profiling flags, with their values, to the workers and nothing else', () => {
+  expect(
+    profilingFlags([
+      '-r',
+      '@swc-node/register',
+      '--cpu-prof',
+      '--cpu-prof-interval',
+      '4000',
+      '--cpu-prof-dir=/tmp/p',
+      '--max-old-space-size=4096',
+    ]),
+  ).toEqual(['--cpu-prof', '--cpu-prof-interval', '4000', '--cpu-prof-dir=/tmp/p']);
+  expect(profilingFlags(['--cpu-prof', '--enable-source-maps'])).toEqual(['--cpu-prof']);
 });

@@ -4,6 +4,13 @@
  * 'ImplicitlyDenied' out; invalid input (an unknown action, a malformed policy, a resource
  * that does not fit the action) fails the test instead of passing silently.
  */
+import {
+  createValidatedPolicy,
+  validateIdentityPolicy,
+  validateResourcePolicy,
+  validateServiceControlPolicy,
+  type ValidatedPolicy,
+} from '@cloud-copilot/iam-policy';
 import { isWildcardOnlyAction, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { PolicyJson, ResolvedRole } from './resolve-template';
 
@@ -53,6 +60,24 @@ const FULL_AWS_ACCESS: PolicyJson = {
   Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
 };
 
+type Validate = (policy: unknown) => ReturnType<typeof validateIdentityPolicy>;
+
+/**
+ * A policy document validated once per kind of use: the suites send the same role, boundary,
+ * SCP and key-policy documents with tens of thousands of requests, and iam-simulate would
+ * otherwise validate each again for every request. The documents are never changed after
+ * resolution (resolve-template.ts builds a new object for every change a test makes), so the
+ * document itself is the key; a validation error still fails the request that carries it.
+ */
+const validated = new Map<Validate, WeakMap<object, ValidatedPolicy>>();
+function once(policy: PolicyJson, validate: Validate): ValidatedPolicy {
+  let byDocument = validated.get(validate);
+  if (!byDocument) validated.set(validate, (byDocument = new WeakMap()));
+  let v = byDocument.get(policy);
+  if (!v) byDocument.set(policy, (v = createValidatedPolicy(policy, validate)));
+  return v;
+}
+
 export async function simulate(
   caller: Caller,
   request: SimRequest,
@@ -65,6 +90,7 @@ export async function simulate(
     throw new Error(`${request.action} needs a resource ARN`);
   }
   const callerAccount = caller.principalArn.split(':')[4];
+  const resourcePolicy = request.resourcePolicy ?? options.resourcePolicyFor?.(resource);
   const simulation: Simulation = {
     request: {
       principal: caller.principal,
@@ -77,18 +103,30 @@ export async function simulate(
         ...(request.context ?? {}),
       },
     },
-    identityPolicies: caller.identityPolicies,
-    permissionBoundaryPolicies: caller.boundary ? [caller.boundary] : undefined,
+    identityPolicies: caller.identityPolicies.map(({ name, policy }) => ({
+      name,
+      policy: once(policy, validateIdentityPolicy),
+    })),
+    permissionBoundaryPolicies: caller.boundary
+      ? [
+          {
+            name: caller.boundary.name,
+            policy: once(caller.boundary.policy, validateIdentityPolicy),
+          },
+        ]
+      : undefined,
     serviceControlPolicies: options.scps
       ? [
           {
             orgIdentifier: 'r-root',
-            policies: [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }, ...options.scps],
+            policies: [{ name: 'FullAWSAccess', policy: FULL_AWS_ACCESS }, ...options.scps].map(
+              ({ name, policy }) => ({ name, policy: once(policy, validateServiceControlPolicy) }),
+            ),
           },
         ]
       : [],
     resourceControlPolicies: [],
-    resourcePolicy: request.resourcePolicy ?? options.resourcePolicyFor?.(resource),
+    resourcePolicy: resourcePolicy && once(resourcePolicy, validateResourcePolicy),
   };
   const result = await runSimulation(simulation, { simulationMode: 'Strict' });
   if (result.resultType === 'error') {
