@@ -1,6 +1,6 @@
 // `npm run bench`: how fast the project synthesizes on this machine, in one run, as a table.
 //   (a) full synth of the default app (every check on) against the floor: an app with one
-//       bucket, synthesized the same way (CDK CLI, `node -r @swc-node/register` app command);
+//       bucket, synthesized the same way (CDK CLI, cdk.json's app command);
 //   (b) a shared sample system with 10, 50, 200 and 500 municipalities (configs generated here),
 //       with every check and, for comparison, without the checks (bench/system-app.ts);
 //   (c) `npm test`.
@@ -158,7 +158,7 @@ async function profiledSynth(
   extra: readonly string[],
 ): Promise<Profiled> {
   const dir = path.join(work, `profile-${profiles++}`);
-  const node = `node --cpu-prof --cpu-prof-dir=${dir} -r @swc-node/register ${appFile}`;
+  const node = appCommand(appFile, `--cpu-prof --cpu-prof-dir=${dir}`);
   // GNU time writes to its own file: the synth's output is kept only in part.
   const peakFile = path.join(work, `peak-${profiles}.txt`);
   const app = GNU_TIME ? `${GNU_TIME} -o ${peakFile} -f %M ${node}` : node;
@@ -174,8 +174,20 @@ async function profiledSynth(
   };
 }
 
-const EMPTY_APP = ['--app', 'node -r @swc-node/register bench/empty-app.ts'];
-const NO_CHECKS_APP = ['--app', 'node -r @swc-node/register bench/system-app.ts'];
+/** cdk.json's app command (node, its flags, the TypeScript loader), for the bench's apps too. */
+const CDK_APP = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { app: string }
+).app;
+
+/** cdk.json's app command with `appFile` for bin/app.ts and `nodeFlags` added to node's. */
+function appCommand(appFile: string, nodeFlags = ''): string {
+  const match = /^node (.*)bin\/app\.ts$/.exec(CDK_APP);
+  if (!match) throw new Error(`cdk.json "app" is not "node … bin/app.ts": ${CDK_APP}`);
+  return `node ${nodeFlags ? `${nodeFlags} ` : ''}${match[1]}${appFile}`;
+}
+
+const EMPTY_APP = ['--app', appCommand('bench/empty-app.ts')];
+const NO_CHECKS_APP = ['--app', appCommand('bench/system-app.ts')];
 
 // ---------------------------------------------------------------------------------------------
 // (a) full synth against the floor, interleaved so that both see the same machine load.
