@@ -3,8 +3,8 @@
 // Jest orders suites by their durations in its cache, which a fresh checkout (CI) does not have;
 // it then orders them by file size. The longest suites are small files that run whole apps in
 // child processes or simulate tens of thousands of IAM requests, so by size they would start
-// last and keep one of the two workers busy alone for their whole length. Listed here, longest
-// first (seconds on the 2-core machine, npm test of 2026-12-02); every other suite keeps
+// last and keep one of the two workers busy alone for their whole length. Listed here in the
+// order of their times in npm test on the 2-core machine (2026-12-02); every other suite keeps
 // Jest's order after them. A stale entry costs only a less even split, never a skipped suite.
 const Sequencer = require('@jest/test-sequencer').default;
 

@@ -65,9 +65,9 @@ type Validate = (policy: unknown) => ReturnType<typeof validateIdentityPolicy>;
 /**
  * A policy document validated once per kind of use: the suites send the same role, boundary,
  * SCP and key-policy documents with tens of thousands of requests, and iam-simulate would
- * otherwise validate each again for every request. The documents are never changed after
- * resolution (resolve-template.ts builds a new object for every change a test makes), so the
- * document itself is the key; a validation error still fails the request that carries it.
+ * otherwise validate each again for every request. No suite changes a document in place (a
+ * variant is a new object), so the document itself is the key; a validation error still fails
+ * the request that carries it.
  */
 const validated = new Map<Validate, WeakMap<object, ValidatedPolicy>>();
 function once(policy: PolicyJson, validate: Validate): ValidatedPolicy {
