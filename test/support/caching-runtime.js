@@ -30,6 +30,12 @@ class CachingRuntime extends Runtime {
   constructor(...args) {
     super(...args);
     const executor = this.executor;
+    if (typeof executor?.compile !== 'function') {
+      throw new Error(
+        `test/support/caching-runtime.js: jest-runtime ${require('jest-runtime/package.json').version} ` +
+          'has no executor.compile to wrap; adapt this file or remove `runtime` from jest.config.js.',
+      );
+    }
     const compile = executor.compile.bind(executor);
     // jest-runtime calls vm.compileFunction inside compile(); it is swapped only for that
     // synchronous call, so nothing else in the worker sees the caching version.
