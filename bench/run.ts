@@ -218,12 +218,15 @@ interface FloorResult {
   readonly full: Timing;
   readonly empty: Timing;
   readonly emptyNoValidation: Timing;
+  /** `npm run validate`: the default app's synth, then the Control Tower gate over it. */
+  readonly gate: Timing;
 }
 
 async function benchFloor(): Promise<FloorResult> {
   const full: Run[] = [];
   const empty: Run[] = [];
   const emptyNoValidation: Run[] = [];
+  const gate: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
     empty.push(await cdkSynth('empty app', EMPTY_APP));
     full.push(await cdkSynth('full synth', []));
@@ -232,14 +235,17 @@ async function benchFloor(): Promise<FloorResult> {
     emptyNoValidation.push(
       await cdkSynth('empty app without validation', EMPTY_APP, { CDK_VALIDATION: 'false' }),
     );
+    // The independent validator gate, as .ci/run runs it.
+    gate.push(mustSucceed('npm run validate', await timed('npm', ['run', 'validate'])));
     log(
-      `  (a) run ${i + 1}/${RUNS}: empty ${sec(empty[i].seconds)}, full ${sec(full[i].seconds)}, empty without validation ${sec(emptyNoValidation[i].seconds)}`,
+      `  (a) run ${i + 1}/${RUNS}: empty ${sec(empty[i].seconds)}, full ${sec(full[i].seconds)}, empty without validation ${sec(emptyNoValidation[i].seconds)}, npm run validate ${sec(gate[i].seconds)}`,
     );
   }
   return {
     full: timing(full),
     empty: timing(empty),
     emptyNoValidation: timing(emptyNoValidation),
+    gate: timing(gate),
   };
 }
 
@@ -445,6 +451,11 @@ async function main(): Promise<void> {
       '(a) full synth: default app, every check',
       show(floor.full),
       `≤ 1.5× floor: ${ratio.toFixed(2)}×, ${verdict(ratio <= 1.5)}`,
+    ],
+    [
+      '(a) npm run validate: the same synth, then the Control Tower gate',
+      show(floor.gate),
+      `${(floor.gate.median / floor.empty.median).toFixed(2)}× floor`,
     ],
     ['empty app without built-in CFN validation', show(floor.emptyNoValidation), '(reference)'],
   ];
