@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the project synthesizes on this machine, in one run, as a table.
 //   (a) full synth of the default app (every check on) against the floor: an app with one
-//       bucket, synthesized the same way (CDK CLI, cdk.json's app command);
+//       bucket, synthesized the same way (CDK CLI, cdk.json's app command); and
+//       `npm run validate`, the same synth followed by the Control Tower gate;
 //   (b) a shared sample system with 10, 50, 200 and 500 municipalities (configs generated here),
 //       with every check and, for comparison, without the checks (bench/system-app.ts);
 //   (c) `npm test`.

@@ -1,6 +1,6 @@
 // The Control Tower proactive controls (cfn-guard rules of @cdklabs/cdk-validator-cfnguard) run
 // as several cfn-guard processes side by side. One cfn-guard process over the default app takes
-// about 17 s on the 2-core machine, nearly all of it in cfn-guard itself (each template is
+// about 15 s on the 2-core machine, nearly all of it in cfn-guard itself (each template is
 // evaluated against each of the 237 rule files); the rules split into groups of about equal
 // size, one `CfnGuardValidator` per group in a worker thread, take about half that. Each group is
 // judged by the same validator, binary, rule files and templates as in one run, so the findings
