@@ -10,11 +10,10 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 const LONGEST_FIRST = [
   'test/bin/app-cli-configs.test.ts',
-  'test/simulation/synthesized-app.test.ts',
   'test/validation/cloudformation-validation.test.ts',
-  'test/simulation/scp-matrix.test.ts',
-  'test/bin/app-cli.test.ts',
+  'test/simulation/synthesized-app.test.ts',
   'test/stacks/municipal-system-scale.test.ts',
+  'test/simulation/scp-matrix.test.ts',
 ];
 
 class LongestFirst extends Sequencer {
