@@ -1,19 +1,24 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as path from 'path';
 import {
   type App,
   CfnResource,
   CloudFormationValidatePlugin,
+  type ISynthesisSession,
+  Stack,
   type IPolicyValidationPlugin,
   type IPolicyValidationContext,
   type PolicyValidationPluginReport,
   type PolicyViolatingResource,
   type PolicyViolation,
 } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { registeredPlugins } from '../nag/registration';
 import {
   type Diagnostic,
   EnginePool,
+  type RuleSource,
   builtinRules,
   mirrorsInstalledPlugin,
   takePrestartedPool,
@@ -33,6 +38,8 @@ interface Batch {
   readonly sameAs: readonly number[];
   /** The stacks the workers validate, in the order they take them. */
   readonly jobs: readonly number[];
+  /** The stacks whose answer is an early job's, with that job's id. */
+  readonly early: ReadonlyMap<number, number>;
 }
 
 /** Options of {@link ParallelCloudFormationValidation}. */
@@ -57,7 +64,10 @@ export interface ParallelCloudFormationValidationProps {
  *   to repay another engine; with {@link CloudFormationValidationStart} registered before the
  *   other plugins, the workers validate while the rule packs run;
  * - a template whose bytes, account and region equal an earlier one's is validated once
- *   (the engine reads nothing else), so identical work is never repeated.
+ *   (the engine reads nothing else), so identical work is never repeated;
+ * - with {@link validateWhileSynthesizing}, each template is handed to an idle worker as soon
+ *   as synthesis has written it, while the main thread writes the others; its answer is used
+ *   only if the template validation is then given has the same bytes, account and region.
  *
  * Being a `CloudFormationValidatePlugin`, it replaces the built-in instance (CDK runs only one),
  * keeps its plugin name, so that `Validations.of(x).acknowledge({ id: 'CloudFormation-Validate::F3002', … })`
@@ -68,6 +78,9 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
   private readonly fixedWorkers?: number;
   private pool?: EnginePool;
   private batch?: Batch;
+  /** Early jobs by {@link stackKey}: the id of each, and the template it was. */
+  private readonly early = new Map<string, { id: number; templatePath: string }>();
+  private readonly hooked = new WeakSet<object>();
 
   constructor(props: ParallelCloudFormationValidationProps = {}) {
     super();
@@ -88,26 +101,48 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
     this.workers().spawn(this.workerCount(resources), builtinRules(new Set()));
   }
 
+  /**
+   * Validates each top-level stack of `app` in a worker as soon as synthesis has written its
+   * template, so that the workers validate while the main thread writes the other templates
+   * (issue 16). Stacks added to the app later are validated with the rest, as without this.
+   */
+  validateWhileSynthesizing(app: App): void {
+    for (const stack of app.node.findAll().filter(Stack.isStack)) {
+      const synthesizer = stack.synthesizer;
+      if (stack.nestedStackParent !== undefined || this.hooked.has(synthesizer)) continue;
+      this.hooked.add(synthesizer);
+      const synthesize = synthesizer.synthesize.bind(synthesizer);
+      synthesizer.synthesize = (session: ISynthesisSession) => {
+        synthesize(session);
+        this.validateEarly(stack, session.outdir);
+      };
+    }
+  }
+
   /** Hands every template of `context` to the workers and returns at once. */
   begin(context: IPolicyValidationContext): void {
     const stacks = context.stackTemplates;
     const contents = stacks.map((s) => fs.readFileSync(s.templatePath, 'utf-8'));
     const parsed = contents.map(resourcesOf);
     const rules = builtinRules(new Set(parsed.flatMap((r) => r.types)));
+    // An early answer came from an engine with the rules every template gets; it stands only if
+    // these templates need no others.
+    const earlyStands = JSON.stringify(rules) === JSON.stringify(earlyRules());
 
     // Identical bytes, account and region give identical diagnostics: validate the first only.
     const firstWithKey = new Map<string, number>();
+    const early = new Map<number, number>();
     const sameAs = stacks.map((stack, i) => {
-      const key = crypto
-        .createHash('sha256')
-        .update(`${stack.accountId ?? ''}\0${stack.region ?? ''}\0`)
-        .update(contents[i])
-        .digest('hex');
+      const key = stackKey(stack, contents[i]);
       const first = firstWithKey.get(key);
-      if (first === undefined) firstWithKey.set(key, i);
+      if (first === undefined) {
+        firstWithKey.set(key, i);
+        const job = earlyStands ? this.early.get(key) : undefined;
+        if (job !== undefined) early.set(i, job.id);
+      }
       return first ?? i;
     });
-    const jobs = stacks.map((_, i) => i).filter((i) => sameAs[i] === i);
+    const jobs = stacks.map((_, i) => i).filter((i) => sameAs[i] === i && !early.has(i));
     const resources = jobs.reduce((sum, i) => sum + parsed[i].count, 0);
     const pool = this.workers();
     pool.spawn(Math.min(this.workerCount(resources), Math.max(jobs.length, 1)), rules);
@@ -118,7 +153,7 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
         options: engineOptions(stacks[i]),
       })),
     );
-    this.batch = { stacks, sameAs, jobs };
+    this.batch = { stacks, sameAs, jobs, early };
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -126,17 +161,43 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
       if (!this.batch || stacksKey(this.batch.stacks) !== stacksKey(context.stackTemplates)) {
         this.begin(context);
       }
-      const { stacks, sameAs, jobs } = this.batch!;
-      const answers = this.workers().collect(jobs.length, (j) => stacks[jobs[j]].templatePath);
-      const byStack = new Map(jobs.map((stack, j) => [stack, answers.get(j)!]));
+      const { stacks, sameAs, jobs, early } = this.batch!;
+      const answers = this.workers().collect(
+        jobs.length,
+        (j) => stacks[jobs[j]].templatePath,
+        new Map([...early].map(([stack, id]) => [id, stacks[stack].templatePath])),
+      );
+      const byStack = new Map(jobs.map((stack, j) => [stack, answers.batch.get(j)!]));
+      for (const [stack, id] of early) byStack.set(stack, answers.early.get(id)!);
       return toReport(
         stacks,
         stacks.map((_, i) => byStack.get(sameAs[i])!),
       );
     } finally {
       this.batch = undefined;
+      this.early.clear();
       this.dispose();
     }
+  }
+
+  /** Sends the template synthesis has just written for `stack` to a free worker, if any. */
+  private validateEarly(stack: Stack, outdir: string): void {
+    const templatePath = path.join(outdir, stack.templateFile);
+    const content = fs.readFileSync(templatePath, 'utf-8');
+    // The account and region CDK gives validation for this stack's artifact.
+    const env = cxapi.EnvironmentUtils.parse(stack.environment);
+    const target = {
+      accountId: env.account !== cxapi.UNKNOWN_ACCOUNT ? env.account : undefined,
+      region: env.region !== cxapi.UNKNOWN_REGION ? env.region : undefined,
+    };
+    const key = stackKey(target, content);
+    if (this.early.has(key)) return;
+    const id = this.workers().sendEarly(earlyRules(), {
+      templatePath,
+      content,
+      options: engineOptions(target),
+    });
+    if (id !== undefined) this.early.set(key, { id, templatePath });
   }
 
   /** Stops the workers; a later `validate` starts new ones. */
@@ -210,6 +271,7 @@ export function cloudFormationValidationFor(
   }
   const validation = early ?? new ParallelCloudFormationValidation();
   validation.expectResources(app.node.findAll().filter(CfnResource.isCfnResource).length);
+  validation.validateWhileSynthesizing(app);
   return { start: new CloudFormationValidationStart(validation), validation };
 }
 
@@ -221,6 +283,23 @@ function replacesBuiltinValidation(app: App): boolean {
     process.env.CDK_VALIDATION !== 'false' &&
     mirrorsInstalledPlugin()
   );
+}
+
+/** The validation's identity of a template: what the engine reads (see `begin`). */
+function stackKey(stack: { accountId?: string; region?: string }, content: string): string {
+  return crypto
+    .createHash('sha256')
+    .update(`${stack.accountId ?? ''}\0${stack.region ?? ''}\0`)
+    .update(content)
+    .digest('hex');
+}
+
+let rulesForEveryTemplate: RuleSource[] | undefined;
+
+/** The rules of an early job's engine: those every template gets, as the prestarted engine. */
+function earlyRules(): RuleSource[] {
+  rulesForEveryTemplate ??= builtinRules(new Set());
+  return rulesForEveryTemplate;
 }
 
 function engineOptions(stack: { accountId?: string; region?: string }) {

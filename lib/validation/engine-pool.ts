@@ -12,6 +12,8 @@ import { WORKER_SOURCE } from './worker-source';
  */
 const RESOURCES_PER_EXTRA_WORKER = 5000;
 const MAX_WORKERS = 4;
+/** Early jobs a worker may have waiting or in hand (see {@link EnginePool.sendEarly}). */
+const EARLY_JOBS_PER_WORKER = 2;
 /** A worker that answers nothing for this long is taken as dead; synthesis then fails. */
 const STALL_MS = 10 * 60 * 1000;
 /** Indices into the counters shared with the workers (see worker-source.ts). */
@@ -29,7 +31,10 @@ export interface Diagnostic {
 }
 
 interface Answer {
-  readonly index: number;
+  /** The job's index in the batch sent last, or absent for an early job. */
+  readonly index?: number;
+  /** The early job's id (see {@link EnginePool.sendEarly}). */
+  readonly early?: number;
   readonly diagnostics?: readonly Diagnostic[];
   readonly error?: string;
 }
@@ -48,6 +53,12 @@ export class EnginePool {
   private readonly shared = new SharedArrayBuffer(8);
   private readonly counters = new Int32Array(this.shared);
   private readonly workers: ValidationWorker[] = [];
+  /** Answers to the batch sent last, by job index. */
+  private batchAnswers = new Map<number, Answer>();
+  /** Answers to early jobs, by id. */
+  private readonly earlyAnswers = new Map<number, Answer>();
+  /** For each early job, by id, the worker it went to. */
+  private readonly earlyWorker: number[] = [];
 
   /** Starts one worker, whose engine carries the rules every template gets. */
   constructor() {
@@ -73,36 +84,80 @@ export class EnginePool {
    * Each job is validated by an engine carrying exactly `rules`.
    */
   send(rules: readonly RuleSource[], jobs: readonly ValidationJob[]): void {
+    this.batchAnswers = new Map();
     Atomics.store(this.counters, NEXT, 0);
     for (const w of this.workers) w.send({ rules, jobs: [...jobs] });
   }
 
-  /** Waits for the answers to the `count` jobs sent last, by job index. */
-  collect(count: number, describe: (index: number) => string): Map<number, readonly Diagnostic[]> {
-    const diagnostics = new Map<number, readonly Diagnostic[]>();
-    while (diagnostics.size < count) {
+  /**
+   * Hands one job now, ahead of any batch, to the worker with the fewest early jobs unanswered
+   * among the first (cores − 1), since synthesis keeps the main thread busy meanwhile,
+   * and returns its id for {@link collect}; or returns undefined, sending nothing, when every
+   * worker already has {@link EARLY_JOBS_PER_WORKER}. The cap keeps the queues short, so that
+   * the jobs left for the batch are shared by whichever worker is free.
+   */
+  sendEarly(rules: readonly RuleSource[], job: ValidationJob): number | undefined {
+    this.drain();
+    // The main thread is still synthesizing: early jobs take only the cores it leaves free.
+    const early = Math.max(1, Math.min(this.workers.length, os.availableParallelism() - 1));
+    const waiting = this.workers.slice(0, early).map(() => 0);
+    this.earlyWorker.forEach((w, id) => {
+      if (!this.earlyAnswers.has(id)) waiting[w]++;
+    });
+    const w = waiting.indexOf(Math.min(...waiting));
+    if (waiting[w] >= EARLY_JOBS_PER_WORKER) return undefined;
+    const id = this.earlyWorker.push(w) - 1;
+    this.workers[w].send({ rules, early: id, job });
+    return id;
+  }
+
+  /**
+   * Waits for the answers to the `count` jobs of the batch sent last (by job index) and to the
+   * early jobs of `earlyIds` (by id, with the template each was). A failed job ends synthesis:
+   * it throws, naming the template.
+   */
+  collect(
+    count: number,
+    describe: (index: number) => string,
+    earlyIds: ReadonlyMap<number, string> = new Map(),
+  ): { batch: Map<number, readonly Diagnostic[]>; early: Map<number, readonly Diagnostic[]> } {
+    const done = () =>
+      this.batchAnswers.size >= count &&
+      [...earlyIds.keys()].every((id) => this.earlyAnswers.has(id));
+    for (;;) {
       const seen = Atomics.load(this.counters, ANSWERS);
-      for (const worker of this.workers) {
-        for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
-          const answer = m.message as Answer;
-          if (answer.error !== undefined) {
-            throw new Error(
-              `CloudFormation validation of ${describe(answer.index)} failed: ${answer.error}`,
-            );
-          }
-          diagnostics.set(answer.index, answer.diagnostics ?? []);
-        }
-      }
-      if (
-        diagnostics.size < count &&
-        Atomics.wait(this.counters, ANSWERS, seen, STALL_MS) === 'timed-out'
-      ) {
+      this.drain();
+      if (done()) break;
+      if (Atomics.wait(this.counters, ANSWERS, seen, STALL_MS) === 'timed-out') {
         throw new Error(
           `CloudFormation validation: no answer from its workers in ${STALL_MS / 1000} s`,
         );
       }
     }
-    return diagnostics;
+    const failed = (answer: Answer, what: string) => {
+      if (answer.error !== undefined) {
+        throw new Error(`CloudFormation validation of ${what} failed: ${answer.error}`);
+      }
+      return answer.diagnostics ?? [];
+    };
+    const batch = new Map<number, readonly Diagnostic[]>();
+    for (let i = 0; i < count; i++) batch.set(i, failed(this.batchAnswers.get(i)!, describe(i)));
+    const early = new Map<number, readonly Diagnostic[]>();
+    for (const [id, templatePath] of earlyIds) {
+      early.set(id, failed(this.earlyAnswers.get(id)!, templatePath));
+    }
+    return { batch, early };
+  }
+
+  /** Sorts every answer waiting on the workers' ports into batch and early answers. */
+  private drain(): void {
+    for (const worker of this.workers) {
+      for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
+        const answer = m.message as Answer;
+        if (answer.early !== undefined) this.earlyAnswers.set(answer.early, answer);
+        else this.batchAnswers.set(answer.index!, answer);
+      }
+    }
   }
 
   /** Stops the workers. */
@@ -115,6 +170,8 @@ export class EnginePool {
 export interface ValidationJob {
   readonly templatePath: string;
   readonly options: unknown;
+  /** The template itself, when it must be validated as read now rather than when its turn comes. */
+  readonly content?: string;
 }
 
 let prestarted: EnginePool | undefined;
@@ -159,8 +216,12 @@ class ValidationWorker {
     this.port.unref();
   }
 
-  send(batch: { jobs: unknown[]; rules: readonly RuleSource[] }): void {
-    this.port.postMessage(batch);
+  send(
+    message:
+      | { rules: readonly RuleSource[]; jobs: unknown[] }
+      | { rules: readonly RuleSource[]; early: number; job: unknown },
+  ): void {
+    this.port.postMessage(message);
   }
 
   terminate(): void {

@@ -5,8 +5,10 @@
  * seconds-long part). Given a batch of templates, it takes the next one from a counter shared
  * by every worker of the batch until none is left, and validates it exactly as aws-cdk-lib's
  * `CloudFormationValidatePlugin` calls the engine; so the workers balance the load among
- * themselves while the main thread does other work. After posting each answer it bumps a second
- * shared counter, which wakes the main thread when it waits in the synchronous plugin interface.
+ * themselves while the main thread does other work. An early job (one template, sent while
+ * synthesis still writes the others) is validated on its own, in the order it arrives. After
+ * posting each answer it bumps a second shared counter, which wakes the main thread when it
+ * waits in the synchronous plugin interface.
  */
 export const WORKER_SOURCE: string = `
 'use strict';
@@ -39,7 +41,7 @@ function answer(message) {
 }
 
 function run(job) {
-  const content = fs.readFileSync(job.templatePath, 'utf-8');
+  const content = job.content !== undefined ? job.content : fs.readFileSync(job.templatePath, 'utf-8');
   const report = engine.validateTemplate(
     new validate.TemplateContent(content, job.templatePath),
     job.options,
@@ -67,6 +69,15 @@ port.on('message', (batch) => {
     build(batch.rules);
   } catch (e) {
     engineError = e;
+  }
+  if (batch.early !== undefined) {
+    try {
+      if (engineError) throw engineError;
+      answer({ early: batch.early, diagnostics: run(batch.job) });
+    } catch (e) {
+      answer({ early: batch.early, error: String(e && e.stack ? e.stack : e) });
+    }
+    return;
   }
   for (let i = Atomics.add(shared, NEXT, 1); i < batch.jobs.length; i = Atomics.add(shared, NEXT, 1)) {
     const job = batch.jobs[i];

@@ -1,7 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnResource, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
+import {
+  App,
+  CfnResource,
+  CloudFormationValidatePlugin,
+  type IPolicyValidationPlugin,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import { buildGovCloudApp } from '../../lib/app';
 import { loadConfig } from '../../lib/config';
 import {
@@ -155,6 +162,72 @@ describe('registered on an app', () => {
     expect(ours.error).toMatch(/UnexpectedOpen.*\(CloudFormation Validate\)/);
     expect(ours.error).not.toMatch(/UnexpectedAcknowledged/);
     expect(JSON.stringify(ours.report)).toContain('UnexpectedAcknowledged');
+  });
+
+  /**
+   * Two stacks validated while synthesis writes them; a plugin registered before the validation
+   * then rewrites one template with a property the schema refuses. The validation must judge
+   * the bytes it is given, not the early answer of the bytes synthesis wrote.
+   */
+  function synthTampered(register: boolean) {
+    const outdir = fs.mkdtempSync(path.join(dir, 'tampered-'));
+    const a = new App({ outdir, context: appLikeCli().node.getAllContext() });
+    if (register) startCloudFormationValidation(a);
+    for (const id of ['Kept', 'Tampered']) {
+      // Different logical ids: identical templates would be validated once.
+      new CfnResource(new Stack(a, id, { env: { region: 'ap-northeast-1' } }), `${id}Queue`, {
+        type: 'AWS::SQS::Queue',
+      });
+    }
+    const tamper: IPolicyValidationPlugin = {
+      name: 'Tamper',
+      validate(context) {
+        const file = context.stackTemplates.find((t) => /Tampered/.test(t.templatePath))!;
+        const t = JSON.parse(fs.readFileSync(file.templatePath, 'utf8'));
+        t.Resources.TamperedQueue.Properties = { UnexpectedAfterSynthesis: true };
+        fs.writeFileSync(file.templatePath, JSON.stringify(t, undefined, 1));
+        return { success: true, violations: [] };
+      },
+    };
+    const cfn = register ? cloudFormationValidationFor(a)! : undefined;
+    Validations.of(a).addPlugins(tamper, ...(cfn ? [cfn.start, cfn.validation] : []));
+    let error = '';
+    try {
+      a.synth();
+    } catch (e) {
+      error = (e as Error).message
+        .replace(outdir, '<outdir>')
+        .replace(path.relative(process.cwd(), outdir), '<outdir>');
+    }
+    const report: unknown = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'),
+    );
+    return { report: normalised(report), error };
+  }
+
+  test('templates validated while synthesis writes them: an unchanged one takes its early answer, a changed one is judged again', () => {
+    const sendEarly = jest.spyOn(EnginePool.prototype, 'sendEarly');
+    const collect = jest.spyOn(EnginePool.prototype, 'collect');
+    try {
+      const ours = synthTampered(true);
+      // Both templates went to a worker as synthesis wrote them; only the unchanged one's
+      // answer is taken, the rewritten one is validated again with the batch.
+      expect(sendEarly.mock.calls.map(([, job]) => path.basename(job.templatePath))).toEqual([
+        'Kept.template.json',
+        'Tampered.template.json',
+      ]);
+      const [count, describe, early] = collect.mock.calls[0];
+      expect([...early!.values()].map((p) => path.basename(p))).toEqual(['Kept.template.json']);
+      expect(count).toBe(1);
+      expect(path.basename(describe(0))).toBe('Tampered.template.json');
+      const theirs = synthTampered(false);
+      expect(ours.report).toEqual(theirs.report);
+      expect(ours.error).toEqual(theirs.error);
+      expect(ours.error).toMatch(/UnexpectedAfterSynthesis.*\(CloudFormation Validate\)/);
+    } finally {
+      sendEarly.mockRestore();
+      collect.mockRestore();
+    }
   });
 
   test('with CDK_VALIDATION=false nothing is registered, as CDK then runs no validation', () => {
