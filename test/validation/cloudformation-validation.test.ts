@@ -137,6 +137,11 @@ describe('registered on an app', () => {
       const cfn = cloudFormationValidationFor(a)!;
       Validations.of(a).addPlugins(cfn.start, cfn.validation);
     }
+    return synthReport(a, outdir);
+  }
+
+  /** Synthesizes `a` into `outdir`: its validation report and the error synthesis threw, if any. */
+  function synthReport(a: App, outdir: string) {
     let error = '';
     try {
       a.synth();
@@ -191,18 +196,7 @@ describe('registered on an app', () => {
     };
     const cfn = register ? cloudFormationValidationFor(a)! : undefined;
     Validations.of(a).addPlugins(tamper, ...(cfn ? [cfn.start, cfn.validation] : []));
-    let error = '';
-    try {
-      a.synth();
-    } catch (e) {
-      error = (e as Error).message
-        .replace(outdir, '<outdir>')
-        .replace(path.relative(process.cwd(), outdir), '<outdir>');
-    }
-    const report: unknown = JSON.parse(
-      fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'),
-    );
-    return { report: normalised(report), error };
+    return synthReport(a, outdir);
   }
 
   test('templates validated while synthesis writes them: an unchanged one takes its early answer, a changed one is judged again', () => {
