@@ -14,6 +14,7 @@ import {
   type PolicyViolation,
 } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import type { IConstruct } from 'constructs';
 import { registeredPlugins } from '../nag/registration';
 import {
   type Diagnostic,
@@ -78,8 +79,8 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
   private readonly fixedWorkers?: number;
   private pool?: EnginePool;
   private batch?: Batch;
-  /** Early jobs by {@link stackKey}: the id of each, and the template it was. */
-  private readonly early = new Map<string, { id: number; templatePath: string }>();
+  /** Early jobs' ids by {@link stackKey}. */
+  private readonly early = new Map<string, number>();
   private readonly hooked = new WeakSet<object>();
 
   constructor(props: ParallelCloudFormationValidationProps = {}) {
@@ -105,9 +106,10 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
    * Validates each top-level stack of `app` in a worker as soon as synthesis has written its
    * template, so that the workers validate while the main thread writes the other templates
    * (issue 16). Stacks added to the app later are validated with the rest, as without this.
+   * `nodes` are the app's constructs, when the caller has already listed them.
    */
-  validateWhileSynthesizing(app: App): void {
-    for (const stack of app.node.findAll().filter(Stack.isStack)) {
+  validateWhileSynthesizing(app: App, nodes: readonly IConstruct[] = app.node.findAll()): void {
+    for (const stack of nodes.filter(Stack.isStack)) {
       const synthesizer = stack.synthesizer;
       if (stack.nestedStackParent !== undefined || this.hooked.has(synthesizer)) continue;
       this.hooked.add(synthesizer);
@@ -137,8 +139,8 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
       const first = firstWithKey.get(key);
       if (first === undefined) {
         firstWithKey.set(key, i);
-        const job = earlyStands ? this.early.get(key) : undefined;
-        if (job !== undefined) early.set(i, job.id);
+        const id = earlyStands ? this.early.get(key) : undefined;
+        if (id !== undefined) early.set(i, id);
       }
       return first ?? i;
     });
@@ -197,7 +199,7 @@ export class ParallelCloudFormationValidation extends CloudFormationValidatePlug
       content,
       options: engineOptions(target),
     });
-    if (id !== undefined) this.early.set(key, { id, templatePath });
+    if (id !== undefined) this.early.set(key, id);
   }
 
   /** Stops the workers; a later `validate` starts new ones. */
@@ -270,8 +272,9 @@ export function cloudFormationValidationFor(
     return undefined;
   }
   const validation = early ?? new ParallelCloudFormationValidation();
-  validation.expectResources(app.node.findAll().filter(CfnResource.isCfnResource).length);
-  validation.validateWhileSynthesizing(app);
+  const nodes = app.node.findAll();
+  validation.expectResources(nodes.filter(CfnResource.isCfnResource).length);
+  validation.validateWhileSynthesizing(app, nodes);
   return { start: new CloudFormationValidationStart(validation), validation };
 }
 

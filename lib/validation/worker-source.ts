@@ -57,6 +57,16 @@ function run(job) {
   }));
 }
 
+/** Validates \`job\` and posts its diagnostics, or the error, tagged with \`tag\`. */
+function attempt(tag, job) {
+  try {
+    if (engineError) throw engineError;
+    answer({ ...tag, diagnostics: run(job) });
+  } catch (e) {
+    answer({ ...tag, error: String(e && e.stack ? e.stack : e) });
+  }
+}
+
 try {
   build(workerData.rules);
 } catch (e) {
@@ -71,22 +81,11 @@ port.on('message', (batch) => {
     engineError = e;
   }
   if (batch.early !== undefined) {
-    try {
-      if (engineError) throw engineError;
-      answer({ early: batch.early, diagnostics: run(batch.job) });
-    } catch (e) {
-      answer({ early: batch.early, error: String(e && e.stack ? e.stack : e) });
-    }
+    attempt({ early: batch.early }, batch.job);
     return;
   }
   for (let i = Atomics.add(shared, NEXT, 1); i < batch.jobs.length; i = Atomics.add(shared, NEXT, 1)) {
-    const job = batch.jobs[i];
-    try {
-      if (engineError) throw engineError;
-      answer({ index: i, diagnostics: run(job) });
-    } catch (e) {
-      answer({ index: i, error: String(e && e.stack ? e.stack : e) });
-    }
+    attempt({ index: i }, batch.jobs[i]);
   }
 });
 `;
