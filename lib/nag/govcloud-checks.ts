@@ -1,3 +1,4 @@
+import { types } from 'util';
 import {
   type CfnResource,
   type IPolicyValidationContext,
@@ -290,7 +291,7 @@ export class GovCloudChecks extends NagPack {
       this.lastCrashes.push({
         ruleId,
         constructPath: node.node.path,
-        message: error instanceof Error ? error.message : String(error),
+        message: types.isNativeError(error) ? error.message : String(error),
       });
       return NagRuleCompliance.NOT_APPLICABLE;
     }

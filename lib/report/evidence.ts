@@ -1,3 +1,4 @@
+import { types } from 'util';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -139,7 +140,7 @@ function judge(
     } catch (error) {
       crashed.push({
         path: resource.node.path,
-        message: error instanceof Error ? error.message : String(error),
+        message: types.isNativeError(error) ? error.message : String(error),
       });
       continue;
     }

@@ -1,3 +1,4 @@
+import { types } from 'util';
 import { Stage, type PolicyViolation } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -172,7 +173,9 @@ function synthesizeOnce(scope: IConstruct): void {
 
 function isValidationFailure(error: unknown): boolean {
   // aws-cdk-lib throws an UnscopedValidationError named 'ValidationFailed' when a plugin fails.
-  return error instanceof Error && error.name === 'ValidationFailed';
+  // isNativeError, not instanceof: aws-cdk-lib may run in another realm than this file (a test
+  // runner's sandbox), whose Error is another class.
+  return types.isNativeError(error) && error.name === 'ValidationFailed';
 }
 
 function isNamespaceAcknowledged(construct: IConstruct, namespacedId: string): boolean {
