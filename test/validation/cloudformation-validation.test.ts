@@ -23,6 +23,7 @@ import {
   prestartEnginePool,
   profilingFlags,
   takePrestartedPool,
+  wasmTieringFlag,
 } from '../../lib/validation/engine-pool';
 import { appLikeCli } from '../support/app';
 
@@ -300,4 +301,12 @@ test('a profiled run hands its profiling flags, with their values, to the worker
     ]),
   ).toEqual(['--cpu-prof', '--cpu-prof-interval', '4000', '--cpu-prof-dir=/tmp/p']);
   expect(profilingFlags(['--cpu-prof', '--enable-source-maps'])).toEqual(['--cpu-prof']);
+});
+
+test("the workers' WebAssembly tiering budget is raised, unless the process was started with its own", () => {
+  expect(wasmTieringFlag(['-r', '@swc-node/register', '--max-semi-space-size=32'])).toBe(
+    '--wasm-tiering-budget=180000000',
+  );
+  expect(wasmTieringFlag(['--wasm-tiering-budget=1000'])).toBeUndefined();
+  expect(wasmTieringFlag(['--wasm_tiering_budget', '1000'])).toBeUndefined();
 });
