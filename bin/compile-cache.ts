@@ -5,12 +5,12 @@
  * aws-cdk-lib's minified files. With the cache the same modules take 0.5 s to deserialize, and
  * the functions compiled while the app ran last time come precompiled too.
  *
- * An entry is one file per module path, named by the path's hash, holding the SHA-256 of the
- * module's source followed by V8's data. A module is handed its entry only when the source is
+ * An entry is one file per module path and set of node's flags, named by their hash, holding the
+ * SHA-256 of the module's source followed by V8's data. A module is handed its entry only when the source is
  * byte for byte the one the entry was made from; V8 itself then refuses data of another V8
  * version or other flags. Anything refused or missing is compiled from source as Node would,
  * and its entry is written when the process exits, so the cache holds one entry per module path
- * and never grows past the modules the app loads. The cache cannot change what a module does:
+ * and set of flags, and never grows past the modules the app loads. The cache cannot change what a module does:
  * at worst a module compiles from source, as without it.
  */
 import * as crypto from 'crypto';
@@ -77,10 +77,7 @@ export function installCompileCache(directory = DEFAULT_COMPILE_CACHE_DIR): Comp
     // Node strips a shebang before compiling; `//` keeps every column where it was.
     const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
     const sourceHash = crypto.createHash('sha256').update(source).digest();
-    const file = path.join(
-      directory,
-      crypto.createHash('sha256').update(filename).digest('hex').slice(0, 40),
-    );
+    const file = path.join(directory, entryName(filename));
     const cachedData = readEntry(file, sourceHash);
     const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, {
       filename,
@@ -124,6 +121,18 @@ export function installCompileCache(directory = DEFAULT_COMPILE_CACHE_DIR): Comp
 }
 
 let installed: CompileCacheStats | undefined;
+
+/**
+ * V8 refuses data made under other flags (`--max-semi-space-size` or `--max-old-space-size`
+ * among them), so each set of node's flags has its own entries: runs that alternate between two
+ * sets (the bench's heap-capped run) do not overwrite each other's.
+ */
+const FLAGS = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+
+/** The entry of a module path under this process's flags. */
+export function entryName(filename: string): string {
+  return crypto.createHash('sha256').update(`${filename}\0${FLAGS}`).digest('hex').slice(0, 40);
+}
 
 function readEntry(file: string, sourceHash: Buffer): Buffer | undefined {
   let entry: Buffer;

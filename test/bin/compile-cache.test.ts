@@ -1,5 +1,4 @@
 import { spawnSync } from 'child_process';
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -30,18 +29,22 @@ interface Run {
   value: string;
   shebang: string;
   where: string;
+  /** The fixture's entry in the cache directory. */
+  entry: string;
 }
 
 /** Loads both fixtures in a fresh node, through the cache in `directory` (or with none). */
-function load(directory: string | undefined): Run {
+function load(directory: string | undefined, flags: string[] = []): Run {
   const script = [
     `const directory = ${JSON.stringify(directory ?? '')};`,
-    "const stats = directory && require('./bin/compile-cache').installCompileCache(directory);",
+    "const { entryName, installCompileCache } = require('./bin/compile-cache');",
+    'const stats = directory && installCompileCache(directory);',
     `const m = require(${JSON.stringify(fixture)});`,
     `const { ok } = require(${JSON.stringify(shebang)});`,
-    "process.on('exit', () => console.log(JSON.stringify({ stats, value: m.value(), shebang: ok, where: m.where() })));",
+    `const entry = entryName(${JSON.stringify(fixture)});`,
+    "process.on('exit', () => console.log(JSON.stringify({ stats, value: m.value(), shebang: ok, where: m.where(), entry })));",
   ].join('\n');
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+  const result = spawnSync(process.execPath, [...flags, '-r', '@swc-node/register', '-e', script], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -51,9 +54,8 @@ function load(directory: string | undefined): Run {
 }
 
 const entries = () => fs.readdirSync(cache);
-/** The fixture's entry: the cache names it by its path's SHA-256. */
-const fixtureEntry = () =>
-  path.join(cache, crypto.createHash('sha256').update(fixture).digest('hex').slice(0, 40));
+/** The fixture's entry, as a run under the test's usual flags names it. */
+let fixtureEntry = '';
 
 test('modules run the same through the cache, and their second run takes the cached data', () => {
   writeFixture('one');
@@ -70,7 +72,8 @@ test('modules run the same through the cache, and their second run takes the cac
   }
   expect(plain.where).toMatch(/fixture\.js:1:\d+/);
   expect(entries()).toHaveLength(2);
-  expect(fs.existsSync(fixtureEntry())).toBe(true);
+  fixtureEntry = path.join(cache, second.entry);
+  expect(fs.existsSync(fixtureEntry)).toBe(true);
 });
 
 test('an edit of the same length runs the new source; the entry is replaced, not added', () => {
@@ -83,14 +86,22 @@ test('an edit of the same length runs the new source; the entry is replaced, not
 });
 
 test('data V8 refuses is compiled from source and written again', () => {
-  const bytes = fs.readFileSync(fixtureEntry());
+  const bytes = fs.readFileSync(fixtureEntry);
   // Keep the source hash, break V8's data after it.
   bytes.fill(0xff, 32 + 8, 32 + 64);
-  fs.writeFileSync(fixtureEntry(), bytes);
+  fs.writeFileSync(fixtureEntry, bytes);
   const run = load(cache);
   expect(run.value).toBe('two');
   expect(run.stats).toEqual({ hits: 1, misses: 0, rejected: 1, written: 1 });
   expect(load(cache).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
+});
+
+test("runs under other V8 flags keep their own entries instead of overwriting each other's", () => {
+  const flags = ['--max-semi-space-size=16'];
+  expect(load(cache, flags).stats).toEqual({ hits: 0, misses: 2, rejected: 0, written: 2 });
+  expect(entries()).toHaveLength(4);
+  expect(load(cache).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
+  expect(load(cache, flags).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
 });
 
 test('a cache directory that cannot be made leaves the modules compiling from source', () => {
