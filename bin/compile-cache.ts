@@ -5,18 +5,20 @@
  * aws-cdk-lib's minified files. With the cache the same modules take 0.5 s to deserialize, and
  * the functions compiled while the app ran last time come precompiled too.
  *
- * An entry is one file per module path and set of node's flags, named by their hash, holding the
- * SHA-256 of the module's source followed by V8's data. A module is handed its entry only when the source is
- * byte for byte the one the entry was made from; V8 itself then refuses data of another V8
- * version or other flags. Anything refused or missing is compiled from source as Node would,
- * and its entry is written when the process exits, so the cache holds one entry per module path
- * and set of flags, and never grows past the modules the app loads. The cache cannot change what a module does:
- * at worst a module compiles from source, as without it.
+ * An entry is one file per module path and V8 version tag (V8's version and flags), named by
+ * their hash, holding the SHA-256 of the module's source followed by V8's data. A module is
+ * handed its entry only when the source is byte for byte the one the entry was made from; V8
+ * itself then refuses data of another V8 version or other flags. Anything refused or missing is
+ * compiled from source as Node would, and its entry is written when the process exits, so the
+ * cache holds one entry per module path and flag set, and never grows past the modules the app
+ * loads. The cache cannot change what a module does: at worst a module compiles from source, as
+ * without it.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import Module from 'module';
 import * as path from 'path';
+import * as v8 from 'v8';
 import * as vm from 'vm';
 
 /** What the cache did in this process (for tests and diagnosis). */
@@ -123,15 +125,20 @@ export function installCompileCache(directory = DEFAULT_COMPILE_CACHE_DIR): Comp
 let installed: CompileCacheStats | undefined;
 
 /**
- * V8 refuses data made under other flags (`--max-semi-space-size` or `--max-old-space-size`
- * among them), so each set of node's flags has its own entries: runs that alternate between two
- * sets (the bench's heap-capped run) do not overwrite each other's.
+ * V8 refuses data made by another V8 or under other flags (`--max-semi-space-size` and
+ * `--max-old-space-size` among them, profiling flags not): its version tag says which, so each
+ * tag has its own entries, and runs alternating between two flag sets (the bench's heap-capped
+ * run) do not overwrite each other's.
  */
-const FLAGS = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+const VERSION_TAG = v8.cachedDataVersionTag();
 
-/** The entry of a module path under this process's flags. */
+/** The entry of a module path under this process's V8 version and flags. */
 export function entryName(filename: string): string {
-  return crypto.createHash('sha256').update(`${filename}\0${FLAGS}`).digest('hex').slice(0, 40);
+  return crypto
+    .createHash('sha256')
+    .update(`${filename}\0${VERSION_TAG}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 function readEntry(file: string, sourceHash: Buffer): Buffer | undefined {

@@ -102,6 +102,10 @@ test("runs under other V8 flags keep their own entries instead of overwriting ea
   expect(entries()).toHaveLength(4);
   expect(load(cache).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
   expect(load(cache, flags).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
+  // Profiling flags leave V8's code as it is: a profiled run takes the same entries.
+  const profiled = ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`];
+  expect(load(cache, profiled).stats).toEqual({ hits: 2, misses: 0, rejected: 0, written: 0 });
+  expect(entries()).toHaveLength(4);
 });
 
 test('a cache directory that cannot be made leaves the modules compiling from source', () => {
