@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import { transformFileSync } from '@swc/core';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -7,8 +8,17 @@ import * as path from 'path';
 // that data compares only the source's length, so the dangerous case is a module edited to
 // another source of the same length: it must run the new source, never the cached one.
 
-const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compile-cache-'));
+// The module as swc compiles it for the app, so that each child is a bare node (0.2 s to start,
+// against 0.8 s with @swc-node/register).
+const compiled = path.join(dir, 'compile-cache.js');
+fs.writeFileSync(
+  compiled,
+  transformFileSync(path.resolve(__dirname, '../../bin/compile-cache.ts'), {
+    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    module: { type: 'commonjs' },
+  }).code,
+);
 const cache = path.join(dir, 'cache');
 const fixture = path.join(dir, 'fixture.js');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,17 +47,14 @@ interface Run {
 function load(directory: string | undefined, flags: string[] = []): Run {
   const script = [
     `const directory = ${JSON.stringify(directory ?? '')};`,
-    "const { entryName, installCompileCache } = require('./bin/compile-cache');",
+    `const { entryName, installCompileCache } = require(${JSON.stringify(compiled)});`,
     'const stats = directory && installCompileCache(directory);',
     `const m = require(${JSON.stringify(fixture)});`,
     `const { ok } = require(${JSON.stringify(shebang)});`,
     `const entry = entryName(${JSON.stringify(fixture)});`,
     "process.on('exit', () => console.log(JSON.stringify({ stats, value: m.value(), shebang: ok, where: m.where(), entry })));",
   ].join('\n');
-  const result = spawnSync(process.execPath, [...flags, '-r', '@swc-node/register', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Run;
