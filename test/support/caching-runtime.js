@@ -4,7 +4,7 @@
 // Jest gives each test file a fresh module registry, so every file loaded aws-cdk-lib, cdk-nag
 // and the IAM data again, and ran them cold: V8 had to learn aws-cdk-lib's hot functions anew in
 // each of the 89 files. Measured on the 2-core machine (2026-12-03), full jest run: 133 s wall and
-// 260 s of CPU with a registry per file, 94 s and 183 s with the packages below shared.
+// 260 s of CPU with a registry per file, 89 s and 174 s with the packages below shared.
 //
 // SHARED_PACKAGES are stateless libraries as far as a test can tell: a test builds its own App,
 // and nothing in test/ mocks them (a `jest.mock` of one still gets its mock). Node loads them,
