@@ -1,4 +1,3 @@
-import { types } from 'util';
 import {
   type CfnResource,
   type IPolicyValidationContext,
@@ -23,7 +22,7 @@ import {
 } from './govcloud-rules';
 import AcknowledgementReason from './rules/governance/AcknowledgementReason';
 import { ResourceIndex } from './utils/pass-index';
-import type { NagRule } from './utils/rule';
+import { crashMessage, type NagRule } from './utils/rule';
 import { onlyErrorsFail } from './pack-policy';
 import { registeredPlugins, registeredTwiceError } from './registration';
 import { type GovCloudNonFunctionalLevels, settingsOf } from './settings';
@@ -291,7 +290,7 @@ export class GovCloudChecks extends NagPack {
       this.lastCrashes.push({
         ruleId,
         constructPath: node.node.path,
-        message: types.isNativeError(error) ? error.message : String(error),
+        message: crashMessage(error),
       });
       return NagRuleCompliance.NOT_APPLICABLE;
     }

@@ -1,4 +1,3 @@
-import { types } from 'util';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -9,7 +8,7 @@ import {
   acknowledgementsOn,
 } from '../nag/utils/acknowledgements';
 import { ResourceIndex } from '../nag/utils/pass-index';
-import type { NagRule } from '../nag/utils/rule';
+import { crashMessage, type NagRule } from '../nag/utils/rule';
 import type { RequirementId } from '../../domain/requirements';
 
 /** A rule as the evidence collector runs it. */
@@ -140,7 +139,7 @@ function judge(
     } catch (error) {
       crashed.push({
         path: resource.node.path,
-        message: types.isNativeError(error) ? error.message : String(error),
+        message: crashMessage(error),
       });
       continue;
     }

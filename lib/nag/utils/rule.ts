@@ -1,3 +1,4 @@
+import { types } from 'util';
 import type { CfnResource } from 'aws-cdk-lib';
 import type { NagRuleCompliance } from 'cdk-nag';
 import type { ResourceIndex } from './pass-index';
@@ -10,3 +11,12 @@ import type { ResourceIndex } from './pass-index';
  * never as a non-compliant resource.
  */
 export type NagRule = (node: CfnResource, index: ResourceIndex) => NagRuleCompliance;
+
+/**
+ * The message of what a rule threw. `isNativeError`, not `instanceof Error`: the error may come
+ * from aws-cdk-lib or cdk-nag loaded in another realm than this file (a test runner's sandbox),
+ * whose Error is another class, and must still report its message, not `String(error)`.
+ */
+export function crashMessage(error: unknown): string {
+  return types.isNativeError(error) ? error.message : String(error);
+}
