@@ -5,7 +5,7 @@
  * action), and they are what iam-simulate calls once the simulation support is loaded.
  */
 import { packageModule, type Memoized } from './support/memoize-iam';
-import './support/simulate';
+import { simulate } from './support/simulate';
 
 const { ConditionOperationImpl } = packageModule<{
   ConditionOperationImpl: new (op: string) => Record<string, () => unknown>;
@@ -102,4 +102,53 @@ test("getResourceTypesForAction: the memo answers as the library's own and hands
   expect(names(await settled(() => memo('s3', 'PutObject', 'arn:aws:s3:::b/k')))).toEqual([
     'object',
   ]);
+});
+
+test('the simulation itself calls the memos: the modules patched are the ones iam-simulate uses', async () => {
+  // A patch on a second copy of a module (a test runner with its own registry) would leave every
+  // answer right and the suites as slow as without it; this counts the calls that reach it.
+  const calls = { resourceTypes: 0, setOperator: 0 };
+  const memo = resourceTypes.getResourceTypesForAction;
+  const proto = ConditionOperationImpl.prototype;
+  const setOperator = proto.setOperator;
+  resourceTypes.getResourceTypesForAction = (...args) => {
+    calls.resourceTypes++;
+    return memo(...args);
+  };
+  proto.setOperator = function (this: Record<string, () => unknown>) {
+    calls.setOperator++;
+    return setOperator.call(this);
+  };
+  try {
+    const decision = await simulate(
+      {
+        label: 'probe',
+        principal: 'arn:aws:iam::111111111111:role/probe',
+        principalArn: 'arn:aws:iam::111111111111:role/probe',
+        identityPolicies: [
+          {
+            name: 'tokyo-only',
+            policy: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 's3:PutObject',
+                  Resource: '*',
+                  Condition: { StringEquals: { 'aws:RequestedRegion': 'ap-northeast-1' } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+      { action: 's3:PutObject', resource: 'arn:aws:s3:::bucket/key', region: 'ap-northeast-1' },
+    );
+    expect(decision).toBe('Allowed');
+  } finally {
+    resourceTypes.getResourceTypesForAction = memo;
+    proto.setOperator = setOperator;
+  }
+  expect(calls.resourceTypes).toBeGreaterThan(0);
+  expect(calls.setOperator).toBeGreaterThan(0);
 });

@@ -32,7 +32,16 @@ const SHARED_PACKAGES =
 /** `${directory}\0${specifier}` -> resolved path of a shared package's module. */
 const sharedPaths = new Map();
 
+/**
+ * A file inside a shared package named by its path (test/simulation/support/memoize-iam.ts
+ * patches iam-simulate's modules so): the same instance the package's own requires get, or the
+ * patch would land on a copy the package never calls.
+ */
+const SHARED_FILE =
+  /[\\/]node_modules[\\/](aws-cdk-lib|constructs|cdk-nag|@cloud-copilot[\\/][^\\/]+|@cdklabs[\\/]cdk-validator-cfnguard|yaml|zod)[\\/]/;
+
 function sharedModulePath(from, moduleName) {
+  if (path.isAbsolute(moduleName)) return SHARED_FILE.test(moduleName) ? moduleName : undefined;
   if (!SHARED_PACKAGES.test(moduleName)) return undefined;
   const key = `${path.dirname(from)}\0${moduleName}`;
   let resolved = sharedPaths.get(key);
