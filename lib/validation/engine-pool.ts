@@ -27,9 +27,25 @@ const STALL_MS = 10 * 60 * 1000;
  * runs, never what it reports.
  */
 const WASM_TIERING_BUDGET = 180_000_000;
-/** Indices into the counters shared with the workers (see worker-source.ts). */
-const ANSWERS = 0;
-const NEXT = 1;
+/**
+ * Workers a disposed pool leaves, engine built, for the next pool of this process: one, as
+ * aws-cdk-lib keeps one engine per process, so that a process synthesizing many apps (a vendor's
+ * test suite) builds it once instead of once per app, and holds no more memory for it than
+ * aws-cdk-lib would.
+ */
+const MAX_IDLE_WORKERS = 1;
+/**
+ * Bumped by every worker after each answer it posts: a pool waiting for answers sleeps on it.
+ * One for the process, since a worker serves one pool after another.
+ */
+const answerSignal = new Int32Array(new SharedArrayBuffer(4));
+/** Workers no pool holds, engines built, newest last. */
+const idleWorkers: ValidationWorker[] = [];
+/**
+ * Ids of batches and early jobs, unique in the process: a worker taken over from a disposed
+ * pool may still answer that pool's work, and its answers must never be taken for the new one's.
+ */
+let lastId = 0;
 
 export interface Diagnostic {
   readonly ruleId: string;
@@ -42,7 +58,9 @@ export interface Diagnostic {
 }
 
 interface Answer {
-  /** The job's index in the batch sent last, or absent for an early job. */
+  /** The batch's id, for a job of a batch. */
+  readonly batch?: number;
+  /** The job's index in its batch, or absent for an early job. */
   readonly index?: number;
   /** The early job's id (see {@link EnginePool.sendEarly}). */
   readonly early?: number;
@@ -61,17 +79,20 @@ export interface RuleSource {
  * before it loads the rest of the app (see {@link prestartEnginePool}).
  */
 export class EnginePool {
-  private readonly shared = new SharedArrayBuffer(8);
-  private readonly counters = new Int32Array(this.shared);
   private readonly workers: ValidationWorker[] = [];
+  /** The batch sent last. */
+  private batchId = 0;
   /** Answers to the batch sent last, by job index. */
   private batchAnswers = new Map<number, Answer>();
-  /** Answers to early jobs, by id. */
+  /** Answers to this pool's early jobs, by id. */
   private readonly earlyAnswers = new Map<number, Answer>();
-  /** For each early job, by id, the worker it went to. */
-  private readonly earlyWorker: number[] = [];
+  /** For each of this pool's early jobs, by id, the index of the worker it went to. */
+  private readonly earlyWorker = new Map<number, number>();
 
-  /** Starts one worker, whose engine carries the rules every template gets. */
+  /**
+   * Takes the idle worker of an earlier pool of this process, or starts one; its engine
+   * carries the rules every template gets.
+   */
   constructor() {
     this.spawn(1, builtinRules(new Set()));
   }
@@ -85,9 +106,17 @@ export class EnginePool {
     );
   }
 
-  /** Starts workers until there are `count`. */
+  /**
+   * Takes idle workers, then starts new ones, until there are `count`; each builds its engine
+   * for `rules` now, so that it is ready when the templates are written.
+   */
   spawn(count: number, rules: readonly RuleSource[]): void {
-    while (this.workers.length < count) this.workers.push(new ValidationWorker(this.shared, rules));
+    while (this.workers.length < count) {
+      let worker = idleWorkers.pop();
+      while (worker && !worker.alive) worker = idleWorkers.pop();
+      if (worker) worker.send({ rules });
+      this.workers.push(worker ?? new ValidationWorker(rules));
+    }
   }
 
   /**
@@ -96,8 +125,10 @@ export class EnginePool {
    */
   send(rules: readonly RuleSource[], jobs: readonly ValidationJob[]): void {
     this.batchAnswers = new Map();
-    Atomics.store(this.counters, NEXT, 0);
-    for (const w of this.workers) w.send({ rules, jobs: [...jobs] });
+    this.batchId = ++lastId;
+    // The batch's own queue position: a worker still running an earlier batch never takes it.
+    const next = new SharedArrayBuffer(4);
+    for (const w of this.workers) w.send({ rules, batch: this.batchId, next, jobs: [...jobs] });
   }
 
   /**
@@ -117,7 +148,8 @@ export class EnginePool {
     });
     const w = waiting.indexOf(Math.min(...waiting));
     if (waiting[w] >= EARLY_JOBS_PER_WORKER) return undefined;
-    const id = this.earlyWorker.push(w) - 1;
+    const id = ++lastId;
+    this.earlyWorker.set(id, w);
     this.workers[w].send({ rules, early: id, job });
     return id;
   }
@@ -136,10 +168,10 @@ export class EnginePool {
       this.batchAnswers.size >= count &&
       [...earlyIds.keys()].every((id) => this.earlyAnswers.has(id));
     for (;;) {
-      const seen = Atomics.load(this.counters, ANSWERS);
+      const seen = Atomics.load(answerSignal, 0);
       this.drain();
       if (done()) break;
-      if (Atomics.wait(this.counters, ANSWERS, seen, STALL_MS) === 'timed-out') {
+      if (Atomics.wait(answerSignal, 0, seen, STALL_MS) === 'timed-out') {
         throw new Error(
           `CloudFormation validation: no answer from its workers in ${STALL_MS / 1000} s`,
         );
@@ -165,15 +197,25 @@ export class EnginePool {
     for (const worker of this.workers) {
       for (let m = receiveMessageOnPort(worker.port); m; m = receiveMessageOnPort(worker.port)) {
         const answer = m.message as Answer;
-        if (answer.early !== undefined) this.earlyAnswers.set(answer.early, answer);
-        else this.batchAnswers.set(answer.index!, answer);
+        // An answer to work of the pool that held this worker before is nobody's now.
+        if (answer.early !== undefined) {
+          if (this.earlyWorker.has(answer.early)) this.earlyAnswers.set(answer.early, answer);
+        } else if (answer.batch === this.batchId) {
+          this.batchAnswers.set(answer.index!, answer);
+        }
       }
     }
   }
 
-  /** Stops the workers. */
+  /**
+   * Leaves the first worker, engine built, to the next pool of this process (see
+   * {@link MAX_IDLE_WORKERS}) and stops the others.
+   */
   dispose(): void {
-    for (const w of this.workers.splice(0)) w.terminate();
+    for (const w of this.workers.splice(0)) {
+      if (w.alive && idleWorkers.length < MAX_IDLE_WORKERS) idleWorkers.push(w);
+      else w.terminate();
+    }
   }
 }
 
@@ -225,18 +267,33 @@ function setWasmTiering(): void {
   if (flag !== undefined) v8.setFlagsFromString(flag);
 }
 
+let workersStarted = 0;
+
+/** Worker threads (engines) this process has started so far. */
+export function enginesStarted(): number {
+  return workersStarted;
+}
+
 /** One engine in one worker thread. */
 class ValidationWorker {
   readonly port: MessagePort;
   private readonly worker: Worker;
+  /** False once the thread has exited: it is then never handed to another pool. */
+  alive = true;
 
-  constructor(shared: SharedArrayBuffer, rules: readonly RuleSource[]) {
+  constructor(rules: readonly RuleSource[]) {
     setWasmTiering();
+    workersStarted++;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { modulePath: validateModulePath(), shared, port: port2, rules },
+      workerData: {
+        modulePath: validateModulePath(),
+        signal: answerSignal.buffer,
+        port: port2,
+        rules,
+      },
       transferList: [port2],
       // Only the engine: the app's own `-r @swc-node/register` is not needed in the worker; a
       // CPU profile of the app (`node --cpu-prof`, npm run bench) covers the workers too.
@@ -245,12 +302,15 @@ class ValidationWorker {
     // A worker never keeps the process alive (e.g. when synthesis fails before validation).
     this.worker.unref();
     this.port.unref();
+    this.worker.once('exit', () => (this.alive = false));
   }
 
+  /** A batch, an early job, or only the rules its engine is to carry from now on. */
   send(
     message:
-      | { rules: readonly RuleSource[]; jobs: unknown[] }
-      | { rules: readonly RuleSource[]; early: number; job: unknown },
+      | { rules: readonly RuleSource[]; batch: number; next: SharedArrayBuffer; jobs: unknown[] }
+      | { rules: readonly RuleSource[]; early: number; job: unknown }
+      | { rules: readonly RuleSource[] },
   ): void {
     this.port.postMessage(message);
   }

@@ -6,18 +6,18 @@
  * by every worker of the batch until none is left, and validates it exactly as aws-cdk-lib's
  * `CloudFormationValidatePlugin` calls the engine; so the workers balance the load among
  * themselves while the main thread does other work. An early job (one template, sent while
- * synthesis still writes the others) is validated on its own, in the order it arrives. After
- * posting each answer it bumps a second shared counter, which wakes the main thread when it
- * waits in the synchronous plugin interface.
+ * synthesis still writes the others) is validated on its own, in the order it arrives. A
+ * message with rules alone only rebuilds the engine if they differ (a worker a later pool of the
+ * process takes over). Each answer carries its batch's or early job's id, unique in the process,
+ * and after posting it the worker bumps a counter shared with the whole process, which wakes the
+ * main thread when it waits in the synchronous plugin interface.
  */
 export const WORKER_SOURCE: string = `
 'use strict';
 const fs = require('fs');
 const { workerData } = require('worker_threads');
 const validate = require(workerData.modulePath);
-const shared = new Int32Array(workerData.shared);
-const ANSWERS = 0;
-const NEXT = 1;
+const signal = new Int32Array(workerData.signal);
 const port = workerData.port;
 let engine;
 let engineRules;
@@ -36,8 +36,8 @@ function build(rules) {
 
 function answer(message) {
   port.postMessage(message);
-  Atomics.add(shared, ANSWERS, 1);
-  Atomics.notify(shared, ANSWERS);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
 }
 
 function run(job) {
@@ -84,8 +84,10 @@ port.on('message', (batch) => {
     attempt({ early: batch.early }, batch.job);
     return;
   }
-  for (let i = Atomics.add(shared, NEXT, 1); i < batch.jobs.length; i = Atomics.add(shared, NEXT, 1)) {
-    attempt({ index: i }, batch.jobs[i]);
+  if (batch.jobs === undefined) return;
+  const next = new Int32Array(batch.next);
+  for (let i = Atomics.add(next, 0, 1); i < batch.jobs.length; i = Atomics.add(next, 0, 1)) {
+    attempt({ batch: batch.batch, index: i }, batch.jobs[i]);
   }
 });
 `;

@@ -20,6 +20,8 @@ import {
 import {
   AWS_CDK_LIB,
   EnginePool,
+  builtinRules,
+  enginesStarted,
   mirrorsInstalledPlugin,
   prestartEnginePool,
   profilingFlags,
@@ -231,6 +233,18 @@ describe('registered on an app', () => {
     }
   });
 
+  test('apps synthesized one after another in one process share one engine; reports unchanged', () => {
+    // A vendor's test suite synthesizes many apps in one process: aws-cdk-lib builds its engine
+    // once for all of them, and so must this plugin.
+    const before = enginesStarted();
+    const first = synthBroken(true);
+    const second = synthBroken(true);
+    expect(enginesStarted() - before).toBeLessThanOrEqual(1);
+    const theirs = synthBroken(false);
+    expect(first).toEqual(theirs);
+    expect(second).toEqual(theirs);
+  });
+
   test('with CDK_VALIDATION=false nothing is registered, as CDK then runs no validation', () => {
     process.env.CDK_VALIDATION = 'false';
     try {
@@ -315,4 +329,48 @@ test("the workers' WebAssembly tiering budget is raised, unless the process was 
   );
   expect(wasmTieringFlag(['--wasm-tiering-budget=1000'])).toBeUndefined();
   expect(wasmTieringFlag(['--wasm_tiering_budget', '1000'])).toBeUndefined();
+});
+
+describe('a worker handed from a disposed pool to the next', () => {
+  const write = (name: string, properties: Record<string, unknown>) => {
+    const templatePath = path.join(dir, `${name}.json`);
+    fs.writeFileSync(
+      templatePath,
+      JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: properties } } }),
+    );
+    return {
+      templatePath,
+      options: {
+        detailLevel: 'STANDARD',
+        pseudoParameterOverrides: { region: 'ap-northeast-1' },
+        severityLevel: 'WARN',
+      },
+    };
+  };
+  const broken = write('stale-broken', { UnexpectedStale: true });
+  const sound = write('fresh-sound', {});
+  const rules = builtinRules(new Set(['AWS::SQS::Queue']));
+
+  test("answers only the new pool's work with the new pool's answers", () => {
+    // The disposed pool leaves a batch and an early job of broken templates unanswered; the next
+    // pool takes its worker at once and sends one sound template. A stale answer taken for the
+    // new job would report the broken queue.
+    const stale = new EnginePool();
+    stale.send(rules, [broken, broken, broken]);
+    stale.sendEarly(rules, { ...broken, content: fs.readFileSync(broken.templatePath, 'utf8') });
+    stale.dispose();
+    const started = enginesStarted();
+    const pool = new EnginePool();
+    try {
+      expect(enginesStarted()).toBe(started);
+      pool.send(rules, [sound]);
+      const fresh = pool.collect(1, () => sound.templatePath);
+      expect([...fresh.batch.values()]).toEqual([[]]);
+      pool.send(rules, [broken]);
+      const judged = pool.collect(1, () => broken.templatePath);
+      expect(JSON.stringify([...judged.batch.values()])).toContain('UnexpectedStale');
+    } finally {
+      pool.dispose();
+    }
+  });
 });
