@@ -34,18 +34,41 @@ const WASM_TIERING_BUDGET = 180_000_000;
  * aws-cdk-lib would.
  */
 const MAX_IDLE_WORKERS = 1;
+/** What the workers of one process share, whichever copy of this module started them. */
+interface ProcessWorkers {
+  /**
+   * Bumped by every worker after each answer it posts: a pool waiting for answers sleeps on it.
+   * One for the process, since a worker serves one pool after another.
+   */
+  readonly signal: Int32Array;
+  /** Workers no pool holds, engines built, newest last. */
+  readonly idle: ValidationWorker[];
+  /**
+   * The last id given to a batch or an early job: ids are unique in the process, since a worker
+   * taken over from a disposed pool may still answer that pool's work, and its answers must
+   * never be taken for the new one's.
+   */
+  lastId: number;
+}
+
 /**
- * Bumped by every worker after each answer it posts: a pool waiting for answers sleeps on it.
- * One for the process, since a worker serves one pool after another.
+ * The process's {@link ProcessWorkers}. A test runner that gives each test file its own module
+ * registry (jest) loads this module once per file; were the idle worker the module's, every
+ * file would leave an engine (about 270 MB) behind for the rest of the run. So it is kept on
+ * node's own `worker_threads` module, which every registry shares, under a key naming the
+ * worker program, so that another release of this package in the process never takes it.
  */
-const answerSignal = new Int32Array(new SharedArrayBuffer(4));
-/** Workers no pool holds, engines built, newest last. */
-const idleWorkers: ValidationWorker[] = [];
-/**
- * Ids of batches and early jobs, unique in the process: a worker taken over from a disposed
- * pool may still answer that pool's work, and its answers must never be taken for the new one's.
- */
-let lastId = 0;
+function processWorkers(): ProcessWorkers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const holder = require('worker_threads') as Record<symbol, ProcessWorkers | undefined>;
+  const key = Symbol.for(
+    `govcloud-jp-cdk/validation-workers/${crypto.createHash('sha256').update(WORKER_SOURCE).digest('hex')}`,
+  );
+  holder[key] ??= { signal: new Int32Array(new SharedArrayBuffer(4)), idle: [], lastId: 0 };
+  return holder[key];
+}
+
+const shared = processWorkers();
 
 export interface Diagnostic {
   readonly ruleId: string;
@@ -112,8 +135,8 @@ export class EnginePool {
    */
   spawn(count: number, rules: readonly RuleSource[]): void {
     while (this.workers.length < count) {
-      let worker = idleWorkers.pop();
-      while (worker && !worker.alive) worker = idleWorkers.pop();
+      let worker = shared.idle.pop();
+      while (worker && !worker.alive) worker = shared.idle.pop();
       if (worker) worker.send({ rules });
       this.workers.push(worker ?? new ValidationWorker(rules));
     }
@@ -125,7 +148,7 @@ export class EnginePool {
    */
   send(rules: readonly RuleSource[], jobs: readonly ValidationJob[]): void {
     this.batchAnswers = new Map();
-    this.batchId = ++lastId;
+    this.batchId = ++shared.lastId;
     // The batch's own queue position: a worker still running an earlier batch never takes it.
     const next = new SharedArrayBuffer(4);
     for (const w of this.workers) w.send({ rules, batch: this.batchId, next, jobs: [...jobs] });
@@ -148,7 +171,7 @@ export class EnginePool {
     });
     const w = waiting.indexOf(Math.min(...waiting));
     if (waiting[w] >= EARLY_JOBS_PER_WORKER) return undefined;
-    const id = ++lastId;
+    const id = ++shared.lastId;
     this.earlyWorker.set(id, w);
     this.workers[w].send({ rules, early: id, job });
     return id;
@@ -168,10 +191,10 @@ export class EnginePool {
       this.batchAnswers.size >= count &&
       [...earlyIds.keys()].every((id) => this.earlyAnswers.has(id));
     for (;;) {
-      const seen = Atomics.load(answerSignal, 0);
+      const seen = Atomics.load(shared.signal, 0);
       this.drain();
       if (done()) break;
-      if (Atomics.wait(answerSignal, 0, seen, STALL_MS) === 'timed-out') {
+      if (Atomics.wait(shared.signal, 0, seen, STALL_MS) === 'timed-out') {
         throw new Error(
           `CloudFormation validation: no answer from its workers in ${STALL_MS / 1000} s`,
         );
@@ -213,7 +236,7 @@ export class EnginePool {
    */
   dispose(): void {
     for (const w of this.workers.splice(0)) {
-      if (w.alive && idleWorkers.length < MAX_IDLE_WORKERS) idleWorkers.push(w);
+      if (w.alive && shared.idle.length < MAX_IDLE_WORKERS) shared.idle.push(w);
       else w.terminate();
     }
   }
@@ -290,7 +313,7 @@ class ValidationWorker {
       eval: true,
       workerData: {
         modulePath: validateModulePath(),
-        signal: answerSignal.buffer,
+        signal: shared.signal.buffer,
         port: port2,
         rules,
       },

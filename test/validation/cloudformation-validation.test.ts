@@ -373,4 +373,24 @@ describe('a worker handed from a disposed pool to the next', () => {
       pool.dispose();
     }
   });
+
+  test("another copy of the module (a test file's own registry) takes the idle worker and is answered", () => {
+    // Each jest test file loads the package anew: an idle worker per copy would leave one
+    // engine per test file behind, and a worker taken over must wake the copy that sends to it.
+    new EnginePool().dispose();
+    let copy!: typeof import('../../lib/validation/engine-pool');
+    jest.isolateModules(() => {
+      copy = jest.requireActual('../../lib/validation/engine-pool');
+    });
+    expect(copy.EnginePool).not.toBe(EnginePool);
+    const pool = new copy.EnginePool();
+    try {
+      expect(copy.enginesStarted()).toBe(0);
+      pool.send(rules, [broken]);
+      const judged = pool.collect(1, () => broken.templatePath);
+      expect(JSON.stringify([...judged.batch.values()])).toContain('UnexpectedStale');
+    } finally {
+      pool.dispose();
+    }
+  });
 });
