@@ -292,7 +292,10 @@ function setWasmTiering(): void {
 
 let workersStarted = 0;
 
-/** Worker threads (engines) this process has started so far. */
+/**
+ * Worker threads (engines) this copy of the module has started so far; a worker it took over
+ * from another copy's pool is not counted (see {@link processWorkers}).
+ */
 export function enginesStarted(): number {
   return workersStarted;
 }

@@ -6,7 +6,7 @@
 // each of the 89 files. Measured on the 2-core machine (2026-12-03), full jest run: 133 s wall and
 // 260 s of CPU with a registry per file, 89 s and 174 s with the packages below shared.
 //
-// SHARED_PACKAGES are stateless libraries as far as a test can tell: a test builds its own App,
+// The SHARED packages are stateless libraries as far as a test can tell: a test builds its own App,
 // and nothing in test/ mocks them (a `jest.mock` of one still gets its mock). Node loads them,
 // so what they create belongs to the worker's realm, not to the test file's: code that meets
 // their objects must not rely on `instanceof Error` or `instanceof Array` (lib/ uses
@@ -25,9 +25,19 @@ const path = require('path');
 const vm = require('vm');
 const Runtime = require('jest-runtime').default;
 
-/** Bare specifiers of the packages loaded once per worker (see above). */
-const SHARED_PACKAGES =
-  /^(aws-cdk-lib|constructs|cdk-nag|@cloud-copilot\/[^/]+|@cdklabs\/cdk-validator-cfnguard|yaml|zod)(\/|$)/;
+/** The packages loaded once per worker (see above), as patterns of their names. */
+const SHARED = [
+  'aws-cdk-lib',
+  'constructs',
+  'cdk-nag',
+  '@cloud-copilot/[^/]+',
+  '@cdklabs/cdk-validator-cfnguard',
+  'yaml',
+  'zod',
+].join('|');
+
+/** A bare specifier of a shared package or of one of its modules. */
+const SHARED_PACKAGES = new RegExp(`^(${SHARED})(/|$)`);
 
 /** `${directory}\0${specifier}` -> resolved path of a shared package's module. */
 const sharedPaths = new Map();
@@ -37,11 +47,12 @@ const sharedPaths = new Map();
  * patches iam-simulate's modules so): the same instance the package's own requires get, or the
  * patch would land on a copy the package never calls.
  */
-const SHARED_FILE =
-  /[\\/]node_modules[\\/](aws-cdk-lib|constructs|cdk-nag|@cloud-copilot[\\/][^\\/]+|@cdklabs[\\/]cdk-validator-cfnguard|yaml|zod)[\\/]/;
+const SHARED_FILE = new RegExp(`/node_modules/(${SHARED})/`);
 
 function sharedModulePath(from, moduleName) {
-  if (path.isAbsolute(moduleName)) return SHARED_FILE.test(moduleName) ? moduleName : undefined;
+  if (path.isAbsolute(moduleName)) {
+    return SHARED_FILE.test(moduleName.split(path.sep).join('/')) ? moduleName : undefined;
+  }
   if (!SHARED_PACKAGES.test(moduleName)) return undefined;
   const key = `${path.dirname(from)}\0${moduleName}`;
   let resolved = sharedPaths.get(key);
