@@ -11,4 +11,10 @@ installCompileCache();
 prestartEnginePool();
 // A require, not an import: an import would load bin/synth.ts before the engine starts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require('./synth');
+const { runSynth, cliContextFromEnv } = require('./synth') as typeof import('./synth');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { App } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+
+const status = runSynth(new App(), cliContextFromEnv());
+// A bad input ends the process at once, with the engine still building in its worker.
+if (status !== 0) process.exit(status);

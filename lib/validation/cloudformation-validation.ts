@@ -250,6 +250,15 @@ export function startCloudFormationValidation(app: App): void {
 }
 
 /**
+ * Ends what {@link startCloudFormationValidation} started for `app` if synthesis never took it
+ * (the app stopped before synthesis): its engine is left to the process's next app.
+ */
+export function stopCloudFormationValidation(app: App): void {
+  started.get(app)?.dispose();
+  started.delete(app);
+}
+
+/**
  * The plugins that replace aws-cdk-lib's built-in CloudFormation validation of `app`: the
  * {@link CloudFormationValidationStart} to register before every other plugin, and the
  * validation itself to register after them (where CDK runs the built-in one). Uses the instance

@@ -2,12 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeReport } from '../../lib/report/files';
-import { synth } from './support/run-app';
+import { synth, synthInProcess } from './support/run-app';
 
 test('the gcas config synthesizes with every check on and states what it creates and expects (PLAT-1)', () => {
-  const { status, stderr, outdir } = synth('config/gcas.json');
+  const { status, stderr, outdir, validated } = synthInProcess('config/gcas.json');
   expect(stderr).not.toMatch(/\[(Error|Warning) at/);
   expect(status).toBe(0);
+  expect(validated).toBe(fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).length);
+  expect(validated).toBeGreaterThan(0);
   expect(stderr).toContain(
     'platform gcas: gcas-Baseline-Tokyo creates accessAnalyzer; expects to exist trail, configRecorder, guardDuty, securityHub',
   );
@@ -39,7 +41,7 @@ describe('issue 11: off the happy path', () => {
   ];
 
   test('problem 2: a near miss of the config key stops at once and writes nothing', () => {
-    const { status, stderr, outdir } = synth(undefined, { conifg: 'my.json' });
+    const { status, stderr, outdir } = synthInProcess(undefined, { conifg: 'my.json' });
     expect(status).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(
@@ -61,12 +63,38 @@ describe('issue 11: off the happy path', () => {
         template.Rules.FictitiousSampleNotDeployable.Assertions[0].AssertDescription,
       ).toContain('[PORT-2]');
     }
+    // The other tests here run the app in-process (run-app.ts, synthInProcess): the same files
+    // and messages as the app process writes, once paths, timing and the call stacks recorded
+    // in the metadata (which differ with the caller) are set aside.
+    const inProcess = synthInProcess(undefined);
+    expect(inProcess.status).toBe(0);
+    const withoutTraces = (json: string) =>
+      JSON.stringify(JSON.parse(json), (key, value: unknown) =>
+        key === 'trace' ? undefined : value,
+      );
+    const written = (dir: string) =>
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const file = path.join(e.parentPath, e.name);
+          const text = fs.readFileSync(file, 'utf8').replaceAll(dir, '<outdir>');
+          return [
+            path.relative(dir, file),
+            file.endsWith('.metadata.json') ? withoutTraces(text) : text,
+          ];
+        })
+        .sort(([a], [b]) => a.localeCompare(b));
+    const messages = (text: string, dir: string) =>
+      text.replaceAll(dir, '<outdir>').replace(/validated in [\d.]+ s/, 'validated in <t> s');
+    expect(written(inProcess.outdir)).toEqual(written(outdir));
+    expect(messages(inProcess.stderr, inProcess.outdir)).toBe(messages(stderr, outdir));
   }, 60_000);
 
   test('problem 3: accountId set, no credentials: synth succeeds with the fixed Tokyo zones', () => {
     const file = path.join(dir, 'account.json');
     fs.writeFileSync(file, JSON.stringify({ ...defaultConfig, accountId: '123456789012' }));
-    const { status, stderr, outdir } = synth(file);
+    const { status, stderr, outdir } = synthInProcess(file);
     expect(stderr).not.toMatch(/credentials|dummy/i);
     expect(status).toBe(0);
     const tokyo = fs.readFileSync(
@@ -110,8 +138,9 @@ describe('issue 11: off the happy path', () => {
         ],
       }),
     );
-    const { status, stderr, outdir } = synth(file);
+    const { status, stderr, outdir, validated } = synthInProcess(file);
     expect(status).toBe(0);
+    expect(validated).toBeGreaterThan(0);
     expect(stderr).not.toMatch(/^(WARNING|ERROR) /m);
     expect(stderr).toMatch(/govcloud-jp: \d+ stacks synthesized and validated/);
     const evidence = JSON.parse(
@@ -130,7 +159,7 @@ describe('issue 11: off the happy path', () => {
         acknowledgements: [{ rule: 'GCJ-X', path: 'No/Such/Path', reason: 'a long enough reason' }],
       }),
     );
-    const { status, stderr, outdir } = synth(file);
+    const { status, stderr, outdir } = synthInProcess(file);
     expect(status).toBe(1);
     expect(stderr).toContain('acknowledgements.0.path = "No/Such/Path" [EVD-1]');
     expect(templates(outdir)).toEqual([]);

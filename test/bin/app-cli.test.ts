@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synth } from './support/run-app';
+import { synth, synthInProcess } from './support/run-app';
 
 describe('bad config ends synth with one clear line per problem and no template', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-cli-'));
@@ -32,7 +32,7 @@ describe('bad config ends synth with one clear line per problem and no template'
   ])('%s', (_name, content, expected) => {
     const file = path.join(dir, `${_name.replace(/\W+/g, '-')}.json`);
     fs.writeFileSync(file, content);
-    const { status, stderr, outdir } = synth(file);
+    const { status, stderr, outdir } = synthInProcess(file);
     expect(status).toBe(1);
     for (const line of expected) {
       expect(stderr).toContain(line);
@@ -41,7 +41,7 @@ describe('bad config ends synth with one clear line per problem and no template'
     expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))).toEqual([]);
   });
 
-  test('a missing file', () => {
+  test('a missing file: the app process exits 1', () => {
     const { status, stderr, outdir } = synth(path.join(dir, 'missing.json'));
     expect(status).toBe(1);
     expect(stderr).toMatch(/missing\.json cannot be read \(ENOENT\)/);

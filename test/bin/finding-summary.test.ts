@@ -1,9 +1,8 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as cdkJson from '../../cdk.json';
 import { checkDigit } from '../../domain/local-government-code';
+import { synthInProcess } from './support/run-app';
 
 // Issue 11, problem 6: application mode printed one identical TEN-2 block per shared resource
 // (36 of them), and many municipalities hundreds of identical INFO lines. The app now prints
@@ -28,16 +27,8 @@ fs.writeFileSync(
     },
   }),
 );
-const outdir = path.join(dir, 'cdk.out');
-const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'bin/app.ts'], {
-  cwd: ROOT,
-  encoding: 'utf8',
-  env: {
-    ...process.env,
-    CDK_OUTDIR: outdir,
-    CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, config: configFile }),
-  },
-});
+const result = synthInProcess(configFile);
+const outdir = result.outdir;
 const lines = result.stderr.split('\n');
 const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as {
   pluginReports: {

@@ -16,6 +16,7 @@ import {
   ParallelCloudFormationValidation,
   cloudFormationValidationFor,
   startCloudFormationValidation,
+  stopCloudFormationValidation,
 } from '../../lib/validation/cloudformation-validation';
 import {
   AWS_CDK_LIB,
@@ -243,6 +244,17 @@ describe('registered on an app', () => {
     const theirs = synthBroken(false);
     expect(first).toEqual(theirs);
     expect(second).toEqual(theirs);
+  });
+
+  test('an app stopped before synthesis (a bad config in bin/synth.ts) leaves its engine to the next app', () => {
+    const first = appLikeCli({});
+    startCloudFormationValidation(first);
+    const started = enginesStarted();
+    stopCloudFormationValidation(first);
+    const second = appLikeCli({});
+    startCloudFormationValidation(second);
+    expect(enginesStarted()).toBe(started);
+    stopCloudFormationValidation(second);
   });
 
   test('with CDK_VALIDATION=false nothing is registered, as CDK then runs no validation', () => {

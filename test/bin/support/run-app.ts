@@ -2,6 +2,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as util from 'util';
+import { App } from 'aws-cdk-lib';
+import { runSynth } from '../../../bin/synth';
+import { ParallelCloudFormationValidation } from '../../../lib/validation/cloudformation-validation';
 import * as cdkJson from '../../../cdk.json';
 
 /** cdk.json's app command (`node <flags> bin/app.ts`): node's flags and the entry point. */
@@ -35,4 +39,45 @@ export function synth(
     encoding: 'utf8',
   });
   return { status: result.status, stderr: result.stderr, outdir };
+}
+
+/**
+ * Runs what the app command runs (bin/synth.ts's `runSynth`, with the context `cdk synth -c
+ * config=<file>` passes) in this process, with aws-cdk-lib's CloudFormation validation on as
+ * in the app: the same templates, reports and messages as {@link synth}, without starting a
+ * process, loading the project again and building a validation engine per run. `stderr` is
+ * what the run wrote to `console.error`; `validated`, the templates aws-cdk-lib's CloudFormation
+ * validation (the project's parallel plugin) was given. The app process's own part (bin/app.ts: the engine
+ * started before the project loads, the exit status) is proven by the tests that use
+ * {@link synth}.
+ */
+export function synthInProcess(
+  config: string | undefined,
+  extraContext: Record<string, unknown> = {},
+): { status: number; stderr: string; outdir: string; validated: number } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-out-'));
+  const context = { ...cdkJson.context, config, ...extraContext };
+  const lines: string[] = [];
+  const plugin = ParallelCloudFormationValidation.prototype;
+  const validate = Object.getOwnPropertyDescriptor(plugin, 'validate')!;
+  let validated = 0;
+  plugin.validate = function (this: ParallelCloudFormationValidation, ...args) {
+    validated += args[0].stackTemplates.length;
+    return (validate.value as typeof plugin.validate).apply(this, args);
+  };
+  const error = console.error;
+  const validation = process.env.CDK_VALIDATION;
+  console.error = (...args: unknown[]) => {
+    lines.push(`${util.format(...args)}\n`);
+  };
+  process.env.CDK_VALIDATION = 'true';
+  try {
+    const status = runSynth(new App({ outdir, context }), context);
+    return { status, stderr: lines.join(''), outdir, validated };
+  } finally {
+    Object.defineProperty(plugin, 'validate', validate);
+    console.error = error;
+    if (validation === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = validation;
+  }
 }
