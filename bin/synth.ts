@@ -35,10 +35,12 @@ import { baselineBucketArnPattern } from '../lib/stacks/baseline-stack';
 export function runSynth(app: App, cliContext: Record<string, unknown>): number {
   // The validation engine takes seconds to build: it builds in a worker while the app does.
   startCloudFormationValidation(app);
-  const status = synthesize(app, cliContext);
-  // A run stopped before synthesis leaves its engine to the process's next app (tests run many).
-  stopCloudFormationValidation(app);
-  return status;
+  try {
+    return synthesize(app, cliContext);
+  } finally {
+    // A run stopped before synthesis leaves its engine to the process's next app (tests run many).
+    stopCloudFormationValidation(app);
+  }
 }
 
 function synthesize(app: App, cliContext: Record<string, unknown>): number {
