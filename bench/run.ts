@@ -3,7 +3,8 @@
 //       bucket, synthesized the same way (CDK CLI, cdk.json's app command); and
 //       `npm run validate`, the same synth followed by the Control Tower gate;
 //   (b) a shared sample system with 10, 50, 200 and 500 municipalities (configs generated here),
-//       with every check and, for comparison, without the checks (bench/system-app.ts);
+//       with every check and, for comparison, without the checks (bench/system-app.ts) and
+//       without any validation either (aws-cdk-lib's synthesis alone);
 //   (c) `npm test`.
 // Timings are medians of BENCH_RUNS runs (default 3; min–max shown: the machine is shared);
 // sizes of 50 and more run once. A run longer than BENCH_TIMEOUT seconds (default 300, five
@@ -290,6 +291,8 @@ interface ScaleResult {
   readonly municipalities: number;
   readonly checked: Timing;
   readonly unchecked: Timing;
+  /** The same app without any validation either: aws-cdk-lib's synthesis alone. */
+  readonly bare: Timing;
   readonly shape?: Shape;
   /** From one more run with every check, under the profiler. */
   readonly profile?: Profiled;
@@ -315,18 +318,24 @@ async function benchScale(n: number): Promise<ScaleResult> {
   const runs = n >= 50 ? 1 : RUNS;
   const checked: Run[] = [];
   const unchecked: Run[] = [];
+  const bare: Run[] = [];
   let shape: Shape | undefined;
   for (let i = 0; i < runs; i++) {
     const withoutChecks = await cdkSynth(`${n} municipalities`, [...NO_CHECKS_APP, ...config]);
     unchecked.push(withoutChecks);
     if (!withoutChecks.timedOut) shape ??= measureTemplates(withoutChecks.outdir);
     fs.rmSync(withoutChecks.outdir, { recursive: true, force: true });
+    const alone = await cdkSynth(`${n} municipalities`, [...NO_CHECKS_APP, ...config], {
+      CDK_VALIDATION: 'false',
+    });
+    fs.rmSync(alone.outdir, { recursive: true, force: true });
+    bare.push(alone);
     // Timed without the profiler, whose overhead grows with the app; profiled once, after.
     const withChecks = await cdkSynth(`${n} municipalities`, config);
     fs.rmSync(withChecks.outdir, { recursive: true, force: true });
     checked.push(withChecks);
     log(
-      `  (b) ${n} municipalities, run ${i + 1}/${runs}: every check ${sec(withChecks.seconds)}${withChecks.timedOut ? ' (stopped)' : ''}, no checks ${sec(withoutChecks.seconds)}${withoutChecks.timedOut ? ' (stopped)' : ''}`,
+      `  (b) ${n} municipalities, run ${i + 1}/${runs}: every check ${sec(withChecks.seconds)}${withChecks.timedOut ? ' (stopped)' : ''}, no checks ${sec(withoutChecks.seconds)}${withoutChecks.timedOut ? ' (stopped)' : ''}, CDK alone ${sec(alone.seconds)}${alone.timedOut ? ' (stopped)' : ''}`,
     );
   }
   const profile = await profiledSynth(`${n} municipalities, profiled`, 'bin/app.ts', config);
@@ -350,6 +359,7 @@ async function benchScale(n: number): Promise<ScaleResult> {
     municipalities: n,
     checked: timing(checked),
     unchecked: timing(unchecked),
+    bare: timing(bare),
     shape,
     profile,
     capped,
@@ -475,6 +485,7 @@ async function main(): Promise<void> {
       'every check',
       'each added municipality',
       'without checks',
+      'CDK alone',
       'stacks',
       'max resources / stack',
       'max template / stack',
@@ -485,6 +496,7 @@ async function main(): Promise<void> {
       show(r.checked),
       marginal(scale[i - 1], r),
       show(r.unchecked),
+      show(r.bare),
       r.shape ? String(r.shape.stacks) : '—',
       r.shape ? `${r.shape.maxResources} (limit ${MAX_RESOURCES})` : '—',
       r.shape ? `${kb(r.shape.maxBytes)} (limit ${kb(MAX_TEMPLATE_BYTES)})` : '—',
@@ -519,7 +531,10 @@ async function main(): Promise<void> {
     '',
     '(b) A shared sample system (`system.tenancy: "vpc"`) with n generated municipalities, plus the',
     'two baselines; "without checks" builds the same templates without the nag packs and the',
-    'compliance evidence; "each added municipality" is the time each municipality adds since the',
+    "compliance evidence, with aws-cdk-lib's built-in CloudFormation validation as a plain CDK app",
+    'runs it (in the main thread, after synthesis); "CDK alone" is that app without the',
+    "validation either (`CDK_VALIDATION=false`): aws-cdk-lib's synthesis of the templates, which",
+    'no check adds to; "each added municipality" is the time each municipality adds since the',
     'previous size (the same figure at every size is linear growth):',
     '',
     scaleTable,
