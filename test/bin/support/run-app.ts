@@ -12,6 +12,14 @@ import * as cdkJson from '../../../cdk.json';
 const [NODE, ...APP_ARGS] = cdkJson.app.split(' ');
 if (NODE !== 'node') throw new Error(`cdk.json "app" does not start with node: ${cdkJson.app}`);
 
+/** The context `cdk synth -c config=<file>` hands the app (cdk.json's, then `-c`), and an outdir. */
+function cliRun(config: string | undefined, extraContext: Record<string, unknown>) {
+  return {
+    context: { ...cdkJson.context, config, ...extraContext },
+    outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-out-')),
+  };
+}
+
 /**
  * Runs the real CDK app entry point the way `cdk synth -c config=<file>` does (cdk.json's app
  * command, context and output directory through the CDK's environment variables), without the
@@ -21,7 +29,7 @@ export function synth(
   config: string | undefined,
   extraContext: Record<string, unknown> = {},
 ): { status: number | null; stderr: string; outdir: string } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-out-'));
+  const { context, outdir } = cliRun(config, extraContext);
   const result = spawnSync(process.execPath, APP_ARGS, {
     cwd: path.resolve(__dirname, '../../..'),
     env: {
@@ -29,7 +37,7 @@ export function synth(
       // The real app runs aws-cdk-lib's CloudFormation validation (jest.config.js turns it off).
       CDK_VALIDATION: 'true',
       CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, config, ...extraContext }),
+      CDK_CONTEXT_JSON: JSON.stringify(context),
       // No credentials at all: synth must never need them (ARCHITECTURE "Decisions").
       AWS_ACCESS_KEY_ID: '',
       AWS_SECRET_ACCESS_KEY: '',
@@ -46,17 +54,16 @@ export function synth(
  * config=<file>` passes) in this process, with aws-cdk-lib's CloudFormation validation on as
  * in the app: the same templates, reports and messages as {@link synth}, without starting a
  * process, loading the project again and building a validation engine per run. `stderr` is
- * what the run wrote to `console.error`; `validated`, the templates aws-cdk-lib's CloudFormation
- * validation (the project's parallel plugin) was given. The app process's own part (bin/app.ts: the engine
- * started before the project loads, the exit status) is proven by the tests that use
- * {@link synth}.
+ * what the run wrote to `console.error`; `validated`, the templates aws-cdk-lib's
+ * CloudFormation validation (the project's parallel plugin) was given. The app process's own
+ * part (bin/app.ts: the engine started before the project loads, the exit status) is proven by
+ * the tests that use {@link synth}.
  */
 export function synthInProcess(
   config: string | undefined,
   extraContext: Record<string, unknown> = {},
 ): { status: number; stderr: string; outdir: string; validated: number } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-out-'));
-  const context = { ...cdkJson.context, config, ...extraContext };
+  const { context, outdir } = cliRun(config, extraContext);
   const lines: string[] = [];
   const plugin = ParallelCloudFormationValidation.prototype;
   const validate = Object.getOwnPropertyDescriptor(plugin, 'validate')!;
