@@ -1,8 +1,13 @@
 // The static half of `npm test`: the package.json scripts lint:eslint, lint:prettier and
-// typecheck, run side by side (each is mostly single-threaded; one after the other they took
-// 34 s on the 2-core machine, side by side about 23 s). Each one's output is printed whole when
-// it ends, so the lines of two checks never interleave; the exit status is the first failing
-// check's.
+// typecheck, run side by side. Measured on the 2-core machine (2026-12-04) without their caches,
+// as on a fresh checkout: 5.6, 8.1 and 2.5 s one after the other, 13.1 s side by side; with the
+// caches of an earlier run, 2.9 s side by side. Each one's output is printed whole when it ends,
+// so the lines of two checks never interleave; the exit status is the first failing check's.
+//
+// typecheck runs TypeScript 7 (the native compiler, npm alias typescript-native): it checks the
+// same 3,780 files under the same tsconfig.json as TypeScript 5.9 did, in 2.5 s instead of 12 s.
+// TypeScript 5.9 stays for what needs its JavaScript API: typescript-eslint (which accepts
+// < 6.1), the package build and the consumer test, which compile as vendors do.
 import { spawn } from 'child_process';
 import * as path from 'path';
 
